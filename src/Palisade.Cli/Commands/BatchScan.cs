@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Palisade.Cli.Output;
+using Palisade.Core.Engine;
+using Palisade.Core.Model;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary>
+/// <c>scan --batch</c>: JSON lines in, one result line out per input, in order, streaming in constant memory.
+/// A line that cannot be read gets an error result naming its id (or line number) and the run goes on.
+/// </summary>
+public static class BatchScan
+{
+    public static int Run(PalisadeEngine engine, TextReader input, CliConsole console, string defaultKind)
+    {
+        var counts = new Dictionary<string, int>();
+        long bytes = 0;
+        int lines = 0, errors = 0;
+        var stopped = false;
+        var clock = Stopwatch.StartNew();
+        string? line;
+        while ((line = input.ReadLine()) is not null)
+        {
+            lines++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            bytes += Encoding.UTF8.GetByteCount(line) + 1;
+            string result;
+            if (TryParse(line, defaultKind, out var item, out var error))
+            {
+                var verdict = engine.Evaluate(ScanKind.ToAction(item.Kind, item.Content));
+                counts[verdict.Decision.ToWire()] = counts.GetValueOrDefault(verdict.Decision.ToWire()) + 1;
+                stopped |= verdict.Decision.Stops() || verdict.Decision == Decision.Redact;
+                result = ScanCommand.ToJson(w => WriteResult(w, item.Id, verdict));
+            }
+            else
+            {
+                errors++;
+                stopped = true;
+                result = ScanCommand.ToJson(w =>
+                {
+                    w.WriteStartObject();
+                    if (item.Id is { } id) { w.WritePropertyName("id"); id.WriteTo(w); } else w.WriteNull("id");
+                    w.WriteNumber("line", lines);
+                    w.WriteString("decision", "error");
+                    w.WriteString("error", error);
+                    w.WriteEndObject();
+                });
+            }
+            console.Out.WriteLine(result);
+        }
+        console.Out.Flush();
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        var summary = string.Join(", ", counts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"));
+        console.Error.WriteLine($"palisade scan: {lines} lines, {summary}{(summary.Length > 0 ? ", " : "")}{errors} errors, {bytes / 1e6 / seconds:0.0} MB/s");
+        return stopped ? ExitCodes.Stopped : ExitCodes.Ok;
+    }
+
+    private readonly record struct BatchItem(JsonElement? Id, string Kind, string Content);
+
+    private static bool TryParse(string line, string defaultKind, out BatchItem item, out string error)
+    {
+        item = default;
+        error = "";
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) { error = "a line must be a JSON object {\"id\",\"kind\",\"content\"}"; return false; }
+            JsonElement? id = root.TryGetProperty("id", out var idEl) ? idEl.Clone() : null;
+            item = item with { Id = id };
+            var kind = defaultKind;
+            if (root.TryGetProperty("kind", out var k))
+            {
+                if (k.ValueKind != JsonValueKind.String || !ScanKind.IsKnown(k.GetString()!)) { error = $"'kind' must be one of: {string.Join(", ", ScanKind.Names)}"; return false; }
+                kind = k.GetString()!;
+            }
+            if (!root.TryGetProperty("content", out var c) || c.ValueKind != JsonValueKind.String) { error = "'content' is missing or not a string"; return false; }
+            item = new BatchItem(id, kind, c.GetString()!);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = $"not valid JSON: {e.Message}";
+            return false;
+        }
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, JsonElement? id, Verdict verdict)
+    {
+        w.WriteStartObject();
+        if (id is { } i) { w.WritePropertyName("id"); i.WriteTo(w); } else w.WriteNull("id");
+        w.WriteString("decision", verdict.Decision.ToWire());
+        if (verdict.DecidingRule is not null) w.WriteString("rule", verdict.DecidingRule);
+        w.WriteStartArray("findings");
+        foreach (var f in verdict.Findings) VerdictJson.WriteFinding(w, f);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

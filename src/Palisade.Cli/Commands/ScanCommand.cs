@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Palisade.Cli.Output;
+using Palisade.Core.Config;
+using Palisade.Core.Engine;
+using Palisade.Core.Model;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary><c>palisade scan</c>: judge one input, or a stream of JSON lines with <c>--batch</c>.</summary>
+public static class ScanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Argument<string?>("input") { Arity = ArgumentArity.ZeroOrOne, Description = "File to scan, or - (the default) for standard input." };
+        var kind = new Option<string>("--kind") { Description = "What the input is.", DefaultValueFactory = _ => "text" };
+        kind.AcceptOnlyFromAmong([.. ScanKind.Names]);
+        var format = new Option<string?>("--format") { Description = "Output format: text (default), json or sarif." };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
+        var mode = new Option<string?>("--mode") { Description = "Policy mode: monitor, enforce, paranoid or interactive." };
+        var batch = new Option<bool>("--batch") { Description = "Read JSON lines {\"id\",\"kind\",\"content\"}; write one result line per input." };
+        var audit = new Option<string?>("--audit") { Description = "Append a hash-chained audit record of each verdict to this directory." };
+
+        var command = new Command("scan", "Scan text, a prompt, a response, a command, a URL, a path or a tool call. Exit 0: allow or audit; 1: review or block; 2: usage or configuration error.")
+        {
+            input, kind, format, config, mode, batch, audit,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new ScanSettings(parse.GetValue(input), parse.GetValue(kind)!, parse.GetValue(format), parse.GetValue(config), parse.GetValue(mode), parse.GetValue(batch), parse.GetValue(audit));
+            return Run(settings, console);
+        });
+        return command;
+    }
+
+    public sealed record ScanSettings(string? Input, string Kind, string? Format, string? Config, string? Mode, bool Batch, string? AuditDir);
+
+    public static int Run(ScanSettings s, CliConsole console)
+    {
+        PalisadeEngine engine;
+        try
+        {
+            engine = EngineFactory.Create(EngineFactory.LoadConfig(s.Config, s.Mode));
+        }
+        catch (ConfigException e)
+        {
+            console.Error.WriteLine($"palisade: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        TextReader reader;
+        try
+        {
+            reader = s.Input is null or "-" ? console.In : new StreamReader(s.Input, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"palisade: cannot read '{s.Input}': {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        using (reader)
+        {
+            if (s.Batch)
+            {
+                if (s.Format is not null and not "json") console.Error.WriteLine("palisade: --batch always writes JSON lines; --format is ignored.");
+                return BatchScan.Run(engine, reader, console, s.Kind);
+            }
+            return ScanOne(engine, reader.ReadToEnd(), s, console);
+        }
+    }
+
+    private static int ScanOne(PalisadeEngine engine, string content, ScanSettings s, CliConsole console)
+    {
+        var verdict = engine.Evaluate(ScanKind.ToAction(s.Kind, content));
+        switch (s.Format)
+        {
+            case "json":
+                console.Out.WriteLine(ToJson(w => VerdictJson.Write(w, verdict)));
+                break;
+            case "sarif":
+                using (var ms = new MemoryStream())
+                {
+                    SarifReport.Write(ms, verdict, s.Input is null or "-" ? "stdin" : s.Input);
+                    console.Out.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
+                }
+                break;
+            default:
+                TextReport.Write(console.Out, verdict);
+                break;
+        }
+        return verdict.Decision.Stops() || verdict.Decision == Decision.Redact ? ExitCodes.Stopped : ExitCodes.Ok;
+    }
+
+    /// <summary>Output goes to terminals and files, not HTML: keep quotes and non-ASCII readable.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string ToJson(Action<Utf8JsonWriter> write)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, WriterOptions)) write(w);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Palisade.Core.Model;
+
+namespace Palisade.Cli.Output;
+
+/// <summary>SARIF 2.1.0, so code-scanning tools can show findings. Character offsets are into the scanned input.</summary>
+public static class SarifReport
+{
+    public static void Write(Stream output, Verdict verdict, string artifactUri)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("version", "2.1.0");
+        w.WriteStartArray("runs");
+        w.WriteStartObject();
+        w.WriteStartObject("tool");
+        w.WriteStartObject("driver");
+        w.WriteString("name", "palisade");
+        w.WriteString("informationUri", "https://github.com/palisade/palisade");
+        w.WriteStartArray("rules");
+        foreach (var f in verdict.Findings.DistinctBy(f => f.RuleId))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.RuleId);
+            w.WriteStartObject("shortDescription");
+            w.WriteString("text", f.Description.Length > 0 ? f.Description : f.RuleId);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartArray("results");
+        foreach (var f in verdict.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", f.RuleId);
+            w.WriteString("level", f.Action >= Decision.Review ? "error" : f.Action == Decision.Redact ? "warning" : "note");
+            w.WriteStartObject("message");
+            w.WriteString("text", $"{(f.Description.Length > 0 ? f.Description : f.RuleId)}: {f.Evidence}");
+            w.WriteEndObject();
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            w.WriteStartObject("physicalLocation");
+            w.WriteStartObject("artifactLocation");
+            w.WriteString("uri", artifactUri);
+            w.WriteEndObject();
+            w.WriteStartObject("region");
+            w.WriteNumber("charOffset", f.Location.Start);
+            w.WriteNumber("charLength", f.Location.Length);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteStartObject("properties");
+            w.WriteString("scanner", f.Scanner);
+            w.WriteString("category", f.Category);
+            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,118 @@
+using Palisade.Core.Model;
+using Palisade.Core.Policy;
+using Palisade.Core.Rules;
+using Palisade.Core.Text;
+
+namespace Palisade.Core.Config;
+
+/// <summary>
+/// Reads <c>config.yaml</c> into a validated <see cref="PalisadeConfig"/>. Every unknown key, wrong type,
+/// bad regex, unknown rule id or attempt to weaken a core rule is an error naming the file, line and key.
+/// </summary>
+public static class ConfigLoader
+{
+    public static PalisadeConfig LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot read the configuration file: {e.Message}");
+        }
+        return Parse(text, path);
+    }
+
+    public static PalisadeConfig Parse(string yaml, string source)
+    {
+        var root = YamlNode.Parse(yaml, source);
+        var config = new PalisadeConfig { Source = source };
+
+        if (root.Get("mode") is { } mode) config = config with { Mode = mode.AsEnum(PolicyModes.ByName) };
+
+        var custom = root.Get("custom_rules")?.Items().Select(ReadCustomRule).ToList() ?? [];
+        foreach (var rule in custom) CompiledRule.Compile(rule, 0);
+        var known = RuleCatalog.Builtin.Concat(custom).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var clash = custom.FirstOrDefault(r => RuleCatalog.Builtin.Any(b => b.Id == r.Id));
+        if (clash is not null) throw new ConfigException($"{clash.Origin}: custom rule id '{clash.Id}' is already a built-in rule; choose another id.");
+        config = config with { CustomRules = custom };
+
+        if (root.Get("actions") is { } actions)
+        {
+            var map = new Dictionary<string, Decision>(PalisadeConfig.DefaultCategoryActions);
+            foreach (var (category, value) in actions.Entries()) map[category] = value.AsEnum(RuleFileReader.Actions);
+            config = config with { CategoryActions = map };
+        }
+
+        if (root.Get("rules") is { } rules)
+            config = config with { Rules = rules.Entries().ToDictionary(e => e.Key, e => ReadRuleSetting(e.Key, e.Value, known)) };
+
+        if (root.Get("injection") is { } inj)
+        {
+            var d = InjectionThresholds.Default;
+            var t = new InjectionThresholds(
+                inj.Get("audit_at")?.AsDouble() ?? d.Audit,
+                inj.Get("review_at")?.AsDouble() ?? d.Review,
+                inj.Get("block_at")?.AsDouble() ?? d.Block);
+            inj.RejectUnknownKeys();
+            if (!(t.Audit > 0 && t.Audit <= t.Review && t.Review <= t.Block && t.Block <= 1))
+                throw inj.Error("thresholds must satisfy 0 < audit_at <= review_at <= block_at <= 1.");
+            config = config with { Injection = t };
+        }
+
+        if (root.Get("allow") is { } allow)
+        {
+            config = config with { AllowValues = new HashSet<string>(allow.Get("values")?.AsStringList() ?? [], StringComparer.Ordinal) };
+            allow.RejectUnknownKeys();
+        }
+
+        if (root.Get("limits") is { } limits)
+        {
+            var maxField = limits.Get("max_field_chars")?.AsInt() ?? config.MaxFieldChars;
+            if (maxField < 1024) throw limits.Error("'max_field_chars' must be at least 1024.");
+            var depth = limits.Get("decode_depth")?.AsInt() ?? config.Decode.MaxDepth;
+            if (depth is < 0 or > 8) throw limits.Error("'decode_depth' must be between 0 and 8.");
+            limits.RejectUnknownKeys();
+            config = config with { MaxFieldChars = maxField, Decode = config.Decode with { MaxDepth = depth } };
+        }
+
+        if (root.Get("audit") is { } audit)
+        {
+            config = config with { AuditDirectory = audit.Get("dir")?.AsString() };
+            audit.RejectUnknownKeys();
+        }
+
+        root.RejectUnknownKeys();
+        return config;
+    }
+
+    private static RuleDefinition ReadCustomRule(YamlNode node) => RuleFileReader.ReadRule(node, scanner: null, category: null, fileTags: []);
+
+    /// <summary><c>rule-id: block</c>, <c>rule-id: off</c>, or <c>rule-id: {enabled: true, action: review}</c>.</summary>
+    private static RuleSetting ReadRuleSetting(string id, YamlNode value, IReadOnlyDictionary<string, RuleDefinition> known)
+    {
+        if (!known.TryGetValue(id, out var rule))
+            throw value.Error($"unknown rule '{id}'. 'palisade rules list' shows the rule ids.");
+        RuleSetting setting;
+        if (value.IsScalar)
+        {
+            var s = value.AsString().Trim().ToLowerInvariant();
+            setting = s is "off" or "false" or "disabled" ? new RuleSetting(false, null)
+                : s is "on" or "true" or "enabled" ? new RuleSetting(true, null)
+                : new RuleSetting(true, value.AsEnum(RuleFileReader.Actions));
+        }
+        else
+        {
+            setting = new RuleSetting(value.Get("enabled")?.AsBool(), value.Get("action")?.AsEnum(RuleFileReader.Actions));
+            value.RejectUnknownKeys();
+        }
+        if (rule.Core && setting.Enabled == false)
+            throw value.Error($"rule '{id}' is a core rule and cannot be switched off. Use 'mode: monitor' to observe without blocking.");
+        var floor = rule.DefaultAction ?? PalisadeConfig.DefaultCategoryActions.GetValueOrDefault(rule.Category, Decision.Block);
+        if (rule.Core && setting.Action is { } a && a < floor)
+            throw value.Error($"rule '{id}' is a core rule; its action can be raised but not set below '{floor.ToWire()}'.");
+        return setting;
+    }
+}

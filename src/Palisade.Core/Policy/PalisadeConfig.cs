@@ -1,0 +1,45 @@
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+using Palisade.Core.Text;
+
+namespace Palisade.Core.Policy;
+
+/// <summary>The effective, validated configuration: immutable, swapped whole on reload.</summary>
+public sealed record PalisadeConfig
+{
+    public PolicyMode Mode { get; init; } = PolicyMode.Enforce;
+
+    /// <summary>Action per finding category (<c>credential</c>, <c>pii</c>, <c>injection</c>, …) when the rule says nothing more specific.</summary>
+    public IReadOnlyDictionary<string, Decision> CategoryActions { get; init; } = DefaultCategoryActions;
+
+    public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>();
+
+    public InjectionThresholds Injection { get; init; } = InjectionThresholds.Default;
+
+    /// <summary>Exact values that are never findings (documented test keys, your own fixtures).</summary>
+    public IReadOnlySet<string> AllowValues { get; init; } = new HashSet<string>();
+
+    /// <summary>Rules added by configuration, on top of the built-in ones.</summary>
+    public IReadOnlyList<RuleDefinition> CustomRules { get; init; } = [];
+
+    /// <summary>A field longer than this is not scanned; in enforce the action is blocked (it could hide anything).</summary>
+    public int MaxFieldChars { get; init; } = 32 * 1024 * 1024;
+
+    public DecodeLimits Decode { get; init; } = DecodeLimits.Default;
+
+    /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
+    public string? AuditDirectory { get; init; }
+
+    /// <summary>The file this came from, or <c>(defaults)</c>.</summary>
+    public string Source { get; init; } = "(defaults)";
+
+    public static IReadOnlyDictionary<string, Decision> DefaultCategoryActions { get; } = new Dictionary<string, Decision>
+    {
+        ["credential"] = Decision.Block,
+        ["pii"] = Decision.Block,
+        ["injection"] = Decision.Block,
+        ["engine"] = Decision.Block,
+    };
+
+    public static PalisadeConfig Default { get; } = new();
+}

@@ -1,0 +1,113 @@
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+using Palisade.Core.Scanners;
+
+namespace Palisade.Core.Policy;
+
+/// <summary>
+/// Turns findings into a verdict. Precedence for a rule's action: the config's setting for the rule, then the
+/// rule's own default, then the config's action for its category. Core rules never go below their default.
+/// Injection findings are scored per field and compared with the thresholds. Then the mode applies.
+/// </summary>
+public sealed class PolicyEvaluator
+{
+    private readonly PalisadeConfig _config;
+    private readonly Dictionary<string, RuleDefinition> _rules;
+
+    public PolicyEvaluator(PalisadeConfig config, IEnumerable<RuleDefinition> rules)
+    {
+        _config = config;
+        _rules = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    public Decision ActionFor(RuleDefinition rule)
+    {
+        var categoryAction = _config.CategoryActions.TryGetValue(rule.Category, out var c) ? c
+            : PalisadeConfig.DefaultCategoryActions.GetValueOrDefault(rule.Category, Decision.Block);
+        var configured = _config.Rules.GetValueOrDefault(rule.Id)?.Action;
+        var action = configured ?? rule.DefaultAction ?? categoryAction;
+        if (rule.Core) action = action.Max(rule.DefaultAction ?? PalisadeConfig.DefaultCategoryActions.GetValueOrDefault(rule.Category, Decision.Block));
+        return action;
+    }
+
+    public Verdict Decide(IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count == 0) return Verdict.Allow;
+        var decided = new List<Finding>(findings.Count);
+        double injectionScore = 0;
+        foreach (var group in findings.Where(f => f.Scanner == InjectionScanner.ScannerName).GroupBy(f => f.Location.Field))
+        {
+            var score = InjectionThresholds.Score(group.Select(f => f.Weight));
+            injectionScore = Math.Max(injectionScore, score);
+            var action = InjectionAction(score);
+            if (action == Decision.Allow) continue;
+            decided.AddRange(group.Select(f => f with { Action = action }));
+        }
+        foreach (var f in findings.Where(f => f.Scanner != InjectionScanner.ScannerName))
+        {
+            var action = _rules.TryGetValue(f.RuleId, out var def) ? ActionFor(def) : EngineAction(f);
+            decided.Add(f with { Action = action });
+        }
+        if (decided.Count == 0) return Verdict.Allow with { InjectionScore = injectionScore, Reason = "no finding reached its threshold" };
+
+        var top = decided.OrderByDescending(f => f.Action).ThenByDescending(f => f.Severity).ThenByDescending(f => f.Weight).First();
+        var would = top.Action;
+        var decision = ApplyMode(would);
+        return new Verdict
+        {
+            Decision = decision,
+            WouldDecide = would,
+            Findings = decided,
+            DecidingRule = top.RuleId,
+            InjectionScore = injectionScore,
+            Reason = Explain(decision, would, top, decided.Count, injectionScore),
+        };
+    }
+
+    private Decision InjectionAction(double score)
+    {
+        var t = _config.Injection;
+        if (score >= t.Block) return _config.CategoryActions.GetValueOrDefault("injection", Decision.Block).Max(Decision.Review);
+        if (score >= t.Review) return Decision.Review;
+        if (score >= t.Audit) return Decision.Audit;
+        return Decision.Allow;
+    }
+
+    private Decision EngineAction(Finding f) =>
+        _config.CategoryActions.GetValueOrDefault(f.Category, PalisadeConfig.DefaultCategoryActions.GetValueOrDefault(f.Category, Decision.Block));
+
+    private Decision ApplyMode(Decision d) => _config.Mode switch
+    {
+        PolicyMode.Monitor => d == Decision.Allow ? d : Decision.Audit,
+        PolicyMode.Interactive => d == Decision.Block ? Decision.Review : d,
+        PolicyMode.Paranoid => d == Decision.Audit ? Decision.Review : d,
+        _ => d,
+    };
+
+    private string Explain(Decision decision, Decision would, Finding top, int count, double score)
+    {
+        var what = top.Scanner == InjectionScanner.ScannerName
+            ? $"possible prompt injection (score {score:0.00}, strongest rule {top.RuleId})"
+            : top.Description.Length == 0
+                ? $"{top.RuleId} ({top.Severity.ToString().ToLowerInvariant()})"
+                : $"{top.Description.TrimEnd('.')} ({top.RuleId}, {top.Severity.ToString().ToLowerInvariant()})";
+        var others = count > 1 ? $"; {count - 1} more finding{(count > 2 ? "s" : "")}" : "";
+        var verb = decision switch
+        {
+            Decision.Block => "blocked",
+            Decision.Review => "held for review",
+            Decision.Redact => "redacted",
+            Decision.Audit => would > Decision.Audit ? $"would be {VerbFor(would)} ({_config.Mode.ToWire()} mode)" : "recorded",
+            _ => "allowed",
+        };
+        return $"{verb}: {what} in '{top.Location.Field}'{others}.";
+    }
+
+    private static string VerbFor(Decision d) => d switch
+    {
+        Decision.Block => "blocked",
+        Decision.Review => "held for review",
+        Decision.Redact => "redacted",
+        _ => "recorded",
+    };
+}

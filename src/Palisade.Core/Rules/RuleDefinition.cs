@@ -1,0 +1,50 @@
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Rules;
+
+/// <summary>
+/// One detection rule, as written in a YAML file under <c>rules/</c> (or in config as a custom rule).
+/// Immutable; compiled into a <see cref="CompiledRule"/> once per policy load.
+/// </summary>
+public sealed record RuleDefinition
+{
+    /// <summary>Permanent once released: audit records, block bodies and user config refer to it.</summary>
+    public required string Id { get; init; }
+    public required string Scanner { get; init; }
+    public required string Category { get; init; }
+    public string Description { get; init; } = "";
+    public Severity Severity { get; init; } = Severity.High;
+
+    /// <summary>Core rules are always on: configuration can raise their action, never disable or lower it.</summary>
+    public bool Core { get; init; }
+
+    /// <summary>Off-by-default rules run only when configuration names them.</summary>
+    public bool EnabledByDefault { get; init; } = true;
+
+    /// <summary>The action the rule asks for when configuration says nothing about it or its category.</summary>
+    public Decision? DefaultAction { get; init; }
+
+    /// <summary>Case-insensitive literals, one of which must occur in the text for the regex to run. Empty: the rule always runs.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public required string Pattern { get; init; }
+
+    /// <summary>The named group holding the sensitive value (default: <c>secret</c> if present, else the whole match).</summary>
+    public string? Group { get; init; }
+    public bool IgnoreCase { get; init; }
+    public string? Validator { get; init; }
+
+    /// <summary>Minimum Shannon entropy (bits per char) of the captured value, or null for no floor.</summary>
+    public double? MinEntropy { get; init; }
+
+    /// <summary>Regexes over the captured value that mark it as a known placeholder or test value.</summary>
+    public IReadOnlyList<string> Allow { get; init; } = [];
+
+    /// <summary>Contribution to the scanner's score (injection scanner); 0 for scanners that do not score.</summary>
+    public double Weight { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> MatchExamples { get; init; } = [];
+    public IReadOnlyList<string> NoMatchExamples { get; init; } = [];
+
+    /// <summary>Where the rule was defined, for error messages.</summary>
+    public string Origin { get; init; } = "";
+}

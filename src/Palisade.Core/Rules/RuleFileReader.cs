@@ -1,0 +1,71 @@
+using Palisade.Core.Config;
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Rules;
+
+/// <summary>
+/// Reads rule files: a mapping with <c>scanner</c>, optional file-wide <c>category</c> and <c>tags</c>,
+/// and <c>rules</c>, a list of rule mappings. Unknown keys and bad values are errors with file and line.
+/// </summary>
+public static class RuleFileReader
+{
+    internal static readonly IReadOnlyDictionary<string, Severity> Severities = new Dictionary<string, Severity>
+    {
+        ["info"] = Severity.Info, ["low"] = Severity.Low, ["medium"] = Severity.Medium,
+        ["high"] = Severity.High, ["critical"] = Severity.Critical,
+    };
+
+    internal static readonly IReadOnlyDictionary<string, Decision> Actions = new Dictionary<string, Decision>
+    {
+        ["allow"] = Decision.Allow, ["audit"] = Decision.Audit, ["redact"] = Decision.Redact,
+        ["review"] = Decision.Review, ["block"] = Decision.Block,
+    };
+
+    public static IReadOnlyList<RuleDefinition> Read(string yaml, string source)
+    {
+        var root = YamlNode.Parse(yaml, source);
+        var scanner = root.Require("scanner").AsString();
+        var category = root.Get("category")?.AsString();
+        var fileTags = root.Get("tags")?.AsStringList() ?? [];
+        var rules = root.Require("rules").Items().Select(r => ReadRule(r, scanner, category, fileTags)).ToList();
+        root.RejectUnknownKeys();
+        return rules;
+    }
+
+    /// <summary>Reads one rule mapping. <paramref name="scanner"/> and <paramref name="category"/> are file defaults; a rule may name its own.</summary>
+    public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags)
+    {
+        var id = r.Require("id").AsString();
+        if (!RuleIds.IsValid(id)) throw r.Error($"rule id '{id}' must be lower-case letters, digits and dashes.");
+        var examples = r.Get("examples");
+        var rule = new RuleDefinition
+        {
+            Id = id,
+            Scanner = r.Get("scanner")?.AsString() ?? scanner ?? throw r.Error("missing 'scanner'."),
+            Category = r.Get("category")?.AsString() ?? category ?? throw r.Error("missing 'category'."),
+            Description = r.Get("description")?.AsString() ?? "",
+            Severity = r.Get("severity")?.AsEnum(Severities) ?? Severity.High,
+            Core = r.Get("core")?.AsBool() ?? false,
+            EnabledByDefault = r.Get("enabled")?.AsBool() ?? true,
+            DefaultAction = r.Get("action")?.AsEnum(Actions),
+            Keywords = r.Get("keywords")?.AsStringList() ?? [],
+            Pattern = r.Require("pattern").AsString(),
+            Group = r.Get("group")?.AsString(),
+            IgnoreCase = r.Get("ignore_case")?.AsBool() ?? false,
+            Validator = r.Get("validator")?.AsString(),
+            MinEntropy = r.Get("entropy")?.AsDouble(),
+            Allow = r.Get("allow")?.AsStringList() ?? [],
+            Weight = r.Get("weight")?.AsDouble() ?? 0,
+            Tags = [.. fileTags, .. r.Get("tags")?.AsStringList() ?? []],
+            MatchExamples = examples?.Get("match")?.AsStringList() ?? [],
+            NoMatchExamples = examples?.Get("no_match")?.AsStringList() ?? [],
+            Origin = $"{r.Source}:{r.Line}",
+        };
+        examples?.RejectUnknownKeys();
+        r.RejectUnknownKeys();
+        if (rule.Weight is < 0 or > 1) throw r.Error("'weight' must be between 0 and 1.");
+        if (rule.Validator is not null && !Validators.Exists(rule.Validator))
+            throw r.Error($"unknown validator '{rule.Validator}'; known: {string.Join(", ", Validators.Names)}.");
+        return rule;
+    }
+}

@@ -1,0 +1,47 @@
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+
+namespace Palisade.Core.Scanners;
+
+/// <summary>
+/// Instructions aimed at the model, in anything it reads. Each rule carries a weight; policy combines the
+/// weights of the distinct rules that matched a field into a score and compares it with thresholds,
+/// so one weak phrase never decides alone.
+/// </summary>
+public sealed class InjectionScanner : IContentScanner
+{
+    public const string ScannerName = "injection";
+    public string Name => ScannerName;
+
+    public bool AppliesTo(AgentAction action) => true;
+
+    public void Scan(FieldContext field, List<Finding> findings)
+    {
+        var matches = new List<RuleMatch>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in field.Views.ForInjection())
+        {
+            matches.Clear();
+            field.Match(Name, view, matches);
+            foreach (var m in matches)
+            {
+                // A rule counts once per field, however often it matches: repetition is not extra evidence.
+                if (!seen.Add(m.Rule.Id)) continue;
+                var def = m.Rule.Definition;
+                findings.Add(new Finding
+                {
+                    RuleId = def.Id,
+                    Scanner = Name,
+                    Category = def.Category,
+                    Severity = def.Severity,
+                    Weight = def.Weight,
+                    Confidence = def.Weight,
+                    Location = field.Locate(view, m.Start, m.Length),
+                    Evidence = field.Redactor.Excerpt(m.Value),
+                    Description = def.Description,
+                    Tags = def.Tags,
+                });
+            }
+        }
+    }
+}

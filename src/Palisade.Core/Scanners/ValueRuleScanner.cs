@@ -1,0 +1,57 @@
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+
+namespace Palisade.Core.Scanners;
+
+/// <summary>
+/// A scanner whose rules catch sensitive values (credentials, PII) in the raw, normalized and decoded views.
+/// One finding per rule and source span, whichever view saw it first.
+/// </summary>
+public abstract class ValueRuleScanner : IContentScanner
+{
+    public abstract string Name { get; }
+
+    public virtual bool AppliesTo(AgentAction action) => true;
+
+    public void Scan(FieldContext field, List<Finding> findings)
+    {
+        var matches = new List<RuleMatch>();
+        var seen = new HashSet<(string, int, int)>();
+        foreach (var view in field.Views.ForSecrets())
+        {
+            matches.Clear();
+            field.Match(Name, view, matches);
+            foreach (var m in matches)
+            {
+                var location = field.Locate(view, m.Start, m.Length);
+                if (!seen.Add((m.Rule.Id, location.Start, location.Length))) continue;
+                var def = m.Rule.Definition;
+                findings.Add(new Finding
+                {
+                    RuleId = def.Id,
+                    Scanner = Name,
+                    Category = def.Category,
+                    Severity = def.Severity,
+                    Location = location,
+                    Evidence = field.Redactor.Mask(m.Value),
+                    Description = def.Description,
+                    Tags = def.Tags,
+                });
+            }
+        }
+    }
+}
+
+/// <summary>Credentials: API keys, tokens, private keys, connection strings, seed phrases.</summary>
+public sealed class SecretsScanner : ValueRuleScanner
+{
+    public const string ScannerName = "secrets";
+    public override string Name => ScannerName;
+}
+
+/// <summary>Personal data: payment cards, IBANs, national ids, emails, phone numbers.</summary>
+public sealed class PiiScanner : ValueRuleScanner
+{
+    public const string ScannerName = "pii";
+    public override string Name => ScannerName;
+}
