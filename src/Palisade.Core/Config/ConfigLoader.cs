@@ -34,9 +34,11 @@ public static class ConfigLoader
 
         var custom = root.Get("custom_rules")?.Items().Select(ReadCustomRule).ToList() ?? [];
         foreach (var rule in custom) CompiledRule.Compile(rule, 0);
-        var known = RuleCatalog.Builtin.Concat(custom).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var clash = custom.FirstOrDefault(r => RuleCatalog.Builtin.Any(b => b.Id == r.Id));
         if (clash is not null) throw new ConfigException($"{clash.Origin}: custom rule id '{clash.Id}' is already a built-in rule; choose another id.");
+        var twice = custom.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new ConfigException($"{twice.Last().Origin}: custom rule id '{twice.Key}' is used twice.");
+        var known = RuleCatalog.Builtin.Concat(custom).ToDictionary(r => r.Id, StringComparer.Ordinal);
         config = config with { CustomRules = custom };
 
         if (root.Get("actions") is { } actions)

@@ -18,6 +18,9 @@ public sealed class CompiledRule
     public bool IsLinearTime { get; }
     public IReadOnlyList<Regex> AllowPatterns { get; }
     public ISecretValidator? Validator { get; }
+
+    /// <summary><see cref="RuleDefinition.TestValues"/> with separators removed.</summary>
+    public IReadOnlySet<string> TestValues { get; }
     private readonly int _groupNumber;
 
     public string Id => Definition.Id;
@@ -30,6 +33,7 @@ public sealed class CompiledRule
         (Regex, IsLinearTime) = Build(def.Pattern, options, def.Origin, "pattern");
         AllowPatterns = def.Allow.Select(a => Build(a, RegexOptions.CultureInvariant, def.Origin, "allow").Regex).ToArray();
         Validator = def.Validator is null ? null : Validators.Get(def.Validator);
+        TestValues = def.TestValues.Select(StripSeparators).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var name = def.Group ?? (Regex.GroupNumberFromName("secret") >= 0 ? "secret" : null);
         _groupNumber = name is null ? 0 : Regex.GroupNumberFromName(name);
         if (_groupNumber < 0) throw new ConfigException($"{def.Origin}: rule '{def.Id}': the pattern has no group named '{name}'.");
@@ -60,6 +64,9 @@ public sealed class CompiledRule
             throw new ConfigException($"{origin}: bad regex in '{what}': {e.Message}");
         }
     }
+
+    /// <summary>Letters and digits only: <c>4242 4242-4242 4242</c> and <c>4242424242424242</c> compare equal.</summary>
+    public static string StripSeparators(string value) => string.Concat(value.Where(char.IsLetterOrDigit));
 
     /// <summary>The span of the sensitive value inside a match.</summary>
     public Group ValueGroup(Match m) => m.Groups[_groupNumber];

@@ -11,6 +11,8 @@ public sealed class KeywordPrefilter
     private readonly SearchValues<string>? _search;
     private readonly Dictionary<char, (string Keyword, int[] Rules)[]> _byFirstChar;
     private readonly int[] _alwaysRun;
+    private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
+    private readonly int _maxMinDigits;
     private readonly int _ruleCount;
 
     public KeywordPrefilter(IReadOnlyList<CompiledRule> rules)
@@ -18,10 +20,13 @@ public sealed class KeywordPrefilter
         _ruleCount = rules.Count;
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();
+        var digitRules = new List<(int, int, bool)>();
         foreach (var rule in rules)
         {
-            if (rule.Definition.Keywords.Count == 0) always.Add(rule.Index);
-            foreach (var k in rule.Definition.Keywords)
+            var def = rule.Definition;
+            if (def.MinDigits > 0) digitRules.Add((rule.Index, def.MinDigits, def.Keywords.Count > 0));
+            else if (def.Keywords.Count == 0) always.Add(rule.Index);
+            foreach (var k in def.Keywords)
             {
                 if (k.Length == 0) continue;
                 if (!byKeyword.TryGetValue(k, out var list)) byKeyword[k] = list = [];
@@ -29,6 +34,8 @@ public sealed class KeywordPrefilter
             }
         }
         _alwaysRun = always.ToArray();
+        _digitRules = digitRules.ToArray();
+        _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
         _search = byKeyword.Count == 0 ? null : SearchValues.Create(byKeyword.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
         _byFirstChar = byKeyword
             .SelectMany(kv => FirstCharVariants(kv.Key[0]).Select(c => (c, kv.Key, Rules: kv.Value.ToArray())))
@@ -44,12 +51,30 @@ public sealed class KeywordPrefilter
         if (upper != lower) yield return upper;
     }
 
-    /// <summary>Rules whose keyword occurs in <paramref name="text"/>, plus rules without keywords.</summary>
+    /// <summary>
+    /// Rules whose keyword occurs in <paramref name="text"/>, plus rules without keywords. A rule with
+    /// <see cref="RuleDefinition.MinDigits"/> also needs a long enough digit run (and its keyword, if it has any).
+    /// </summary>
     public RuleHits Scan(ReadOnlySpan<char> text)
     {
         var hits = new RuleHits(_ruleCount);
         foreach (var r in _alwaysRun) hits.Set(r);
-        if (_search is null) return hits;
+        ScanKeywords(text, hits);
+        if (_digitRules.Length > 0)
+        {
+            var run = DigitRuns.Longest(text, _maxMinDigits);
+            foreach (var (rule, minDigits, needsKeyword) in _digitRules)
+            {
+                if (run < minDigits) hits.Clear(rule);
+                else if (!needsKeyword) hits.Set(rule);
+            }
+        }
+        return hits;
+    }
+
+    private void ScanKeywords(ReadOnlySpan<char> text, RuleHits hits)
+    {
+        if (_search is null) return;
         var offset = 0;
         while (offset < text.Length)
         {
@@ -65,7 +90,6 @@ public sealed class KeywordPrefilter
             }
             offset += i + 1;
         }
-        return hits;
     }
 }
 
@@ -75,6 +99,7 @@ public readonly struct RuleHits(int count)
     private readonly ulong[] _bits = new ulong[(count + 63) / 64];
 
     public void Set(int index) => _bits[index >> 6] |= 1UL << (index & 63);
+    public void Clear(int index) => _bits[index >> 6] &= ~(1UL << (index & 63));
     public bool Contains(int index) => (_bits[index >> 6] & (1UL << (index & 63))) != 0;
     public bool Any => _bits.Any(b => b != 0);
 }

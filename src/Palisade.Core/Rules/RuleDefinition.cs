@@ -28,6 +28,9 @@ public sealed record RuleDefinition
     public IReadOnlyList<string> Keywords { get; init; } = [];
     public required string Pattern { get; init; }
 
+    /// <summary>The rule runs only if the text holds a run of at least this many digits (single separators allowed). 0: no such condition.</summary>
+    public int MinDigits { get; init; }
+
     /// <summary>The named group holding the sensitive value (default: <c>secret</c> if present, else the whole match).</summary>
     public string? Group { get; init; }
     public bool IgnoreCase { get; init; }
@@ -38,6 +41,9 @@ public sealed record RuleDefinition
 
     /// <summary>Regexes over the captured value that mark it as a known placeholder or test value.</summary>
     public IReadOnlyList<string> Allow { get; init; } = [];
+
+    /// <summary>Published test values (documentation card numbers, example keys): compared with separators removed; never findings.</summary>
+    public IReadOnlyList<string> TestValues { get; init; } = [];
 
     /// <summary>Contribution to the scanner's score (injection scanner); 0 for scanners that do not score.</summary>
     public double Weight { get; init; }

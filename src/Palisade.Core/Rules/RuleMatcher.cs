@@ -28,6 +28,7 @@ public static class RuleMatcher
     public static bool Accepts(CompiledRule rule, string value, ISet<string> allowedValues)
     {
         if (allowedValues.Contains(value)) return false;
+        if (rule.TestValues.Count > 0 && rule.TestValues.Contains(CompiledRule.StripSeparators(value))) return false;
         foreach (var allow in rule.AllowPatterns)
             if (allow.IsMatch(value)) return false;
         if (rule.Validator is not null && !rule.Validator.IsValid(value)) return false;

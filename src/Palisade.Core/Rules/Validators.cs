@@ -9,6 +9,10 @@ public static class Validators
     private static readonly FrozenDictionary<string, ISecretValidator> ByName = new ISecretValidator[]
     {
         new LuhnValidator(),
+        new PaymentCardValidator(),
+        new IbanValidator(),
+        new AbaRoutingValidator(),
+        new UsSsnValidator(),
     }.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;
