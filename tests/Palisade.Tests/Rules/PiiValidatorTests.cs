@@ -9,6 +9,7 @@ public sealed class PiiValidatorTests
     [InlineData("4787 7893 2879 2170", true)]
     [InlineData("374218096792904", true)]        // Amex, 15 digits
     [InlineData("2231810033907576", true)]       // Mastercard 2-series
+    [InlineData("180016070420458", true)]        // JCB, 15-digit range
     [InlineData("4787789328792171", false)]      // Luhn fails
     [InlineData("3742180967929040", false)]      // Amex prefix with 16 digits
     [InlineData("0000000000000000", false)]      // passes Luhn, one repeated digit

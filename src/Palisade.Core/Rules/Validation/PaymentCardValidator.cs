@@ -34,7 +34,8 @@ public sealed class PaymentCardValidator : ISecretValidator
         if (p2 is >= 51 and <= 55 || p4 is >= 2221 and <= 2720) return length == 16;        // Mastercard
         if (p2 is 34 or 37) return length == 15;                                             // American Express
         if (p4 == 6011 || p3 is >= 644 and <= 649 || p2 == 65) return length is >= 16 and <= 19; // Discover
-        if (p4 is >= 3528 and <= 3589) return length is >= 16 and <= 19;                     // JCB
+        if (p2 == 35) return length is >= 16 and <= 19;                                     // JCB
+        if (p4 is 1800 or 2131) return length == 15;                                         // JCB, older 15-digit ranges
         if (p3 is >= 300 and <= 305 || p2 is 36 or 38 or 39) return length is >= 14 and <= 19; // Diners Club
         if (p2 == 62) return length is >= 16 and <= 19;                                      // UnionPay
         if (p2 is 50 or (>= 56 and <= 69)) return length is >= 12 and <= 19;                // Maestro
