@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Palisade.Core.Analyzers;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
 using Palisade.Core.Redaction;
@@ -18,6 +19,7 @@ public sealed class PalisadeEngine
     public PolicyEvaluator Policy { get; }
     public EvidenceRedactor Redactor { get; }
     private readonly IReadOnlyList<IContentScanner> _scanners;
+    private readonly IReadOnlyList<IActionAnalyzer> _analyzers;
     private readonly HashSet<string> _allowedValues;
 
     public PalisadeEngine(PalisadeConfig config, EvidenceRedactor? redactor = null)
@@ -28,6 +30,7 @@ public sealed class PalisadeEngine
         Rules = new RuleSet(definitions);
         Policy = new PolicyEvaluator(config, definitions);
         _scanners = ScannerChain.Create();
+        _analyzers = ScannerChain.CreateAnalyzers();
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
     }
 
@@ -41,15 +44,28 @@ public sealed class PalisadeEngine
     public Verdict Evaluate(AgentAction action)
     {
         var findings = new List<Finding>();
+        Inspect(action, findings, "", 0);
+        return Policy.Decide(findings);
+    }
+
+    /// <summary>Content scanners over the action's fields, then analyzers over its structure; analyzers may inspect inner actions.</summary>
+    private void Inspect(AgentAction action, List<Finding> findings, string prefix, int depth)
+    {
+        if (depth > AnalysisContext.MaxDepth)
+        {
+            findings.Add(EngineFinding("engine-nesting-depth", prefix, $"nesting deeper than {AnalysisContext.MaxDepth} levels was not analysed"));
+            return;
+        }
         foreach (var field in action.Fields)
         {
             if (field.Text.Length == 0) continue;
+            var path = prefix.Length == 0 ? field.Path : $"{prefix}.{field.Path}";
             if (field.Text.Length > Config.MaxFieldChars)
             {
-                findings.Add(EngineFinding("engine-oversized", field.Path, $"field of {field.Text.Length} characters is over the {Config.MaxFieldChars} limit and was not scanned"));
+                findings.Add(EngineFinding("engine-oversized", path, $"field of {field.Text.Length} characters is over the {Config.MaxFieldChars} limit and was not scanned"));
                 continue;
             }
-            var ctx = new FieldContext(action, field, Rules, Redactor, _allowedValues, Config.Decode);
+            var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode);
             foreach (var scanner in _scanners)
             {
                 if (!scanner.AppliesTo(action)) continue;
@@ -59,11 +75,24 @@ public sealed class PalisadeEngine
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    findings.Add(EngineFinding("engine-scan-timeout", field.Path, $"the {scanner.Name} scanner ran out of time"));
+                    findings.Add(EngineFinding("engine-scan-timeout", path, $"the {scanner.Name} scanner ran out of time"));
                 }
             }
         }
-        return Policy.Decide(findings);
+        if (_analyzers.Count == 0) return;
+        var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
+        foreach (var analyzer in _analyzers)
+        {
+            if (!analyzer.AppliesTo(action)) continue;
+            try
+            {
+                analyzer.Analyze(action, context);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                findings.Add(EngineFinding("engine-scan-timeout", prefix, $"the {analyzer.Name} analyzer ran out of time"));
+            }
+        }
     }
 
     /// <summary>A finding about the engine's own inability to judge: in enforce it blocks (fail closed).</summary>

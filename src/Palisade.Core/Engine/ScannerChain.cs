@@ -1,3 +1,4 @@
+using Palisade.Core.Analyzers;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;
@@ -16,4 +17,7 @@ public static class ScannerChain
         new PiiScanner(),
         new InjectionScanner(),
     ];
+
+    /// <summary>Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.</summary>
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() => [];
 }

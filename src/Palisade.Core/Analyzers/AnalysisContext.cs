@@ -1,0 +1,44 @@
+using Palisade.Core.Model;
+using Palisade.Core.Redaction;
+using Palisade.Core.Rules;
+
+namespace Palisade.Core.Analyzers;
+
+/// <summary>
+/// What an analyzer can use and where it reports. <see cref="Inspect"/> runs the whole pipeline on an action found
+/// inside this one (the command inside a tool call, the file a command reads), bounded in depth.
+/// </summary>
+public sealed class AnalysisContext
+{
+    /// <summary>Deeper than this, nesting (bash -c inside eval inside a tool call…) stops being analysed and blocks.</summary>
+    public const int MaxDepth = 6;
+
+    private readonly Action<AgentAction, string, int> _inspect;
+    private readonly List<Finding> _findings;
+
+    internal AnalysisContext(RuleSet rules, EvidenceRedactor redactor, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect)
+    {
+        Rules = rules;
+        Redactor = redactor;
+        _findings = findings;
+        FieldPrefix = fieldPrefix;
+        Depth = depth;
+        _inspect = inspect;
+    }
+
+    public RuleSet Rules { get; }
+    public EvidenceRedactor Redactor { get; }
+
+    /// <summary>Prefix for field paths of findings made here, e.g. <c>arguments.command</c> inside a tool call.</summary>
+    public string FieldPrefix { get; }
+    public int Depth { get; }
+
+    public IReadOnlyList<Finding> FindingsSoFar => _findings;
+
+    public string FieldPath(string field) => FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}";
+
+    public void Report(Finding finding) => _findings.Add(finding);
+
+    /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
+    public void Inspect(AgentAction inner, string field) => _inspect(inner, FieldPath(field), Depth + 1);
+}
