@@ -27,13 +27,14 @@ public static class RuleFileReader
         var scanner = root.Require("scanner").AsString();
         var category = root.Get("category")?.AsString();
         var fileTags = root.Get("tags")?.AsStringList() ?? [];
-        var rules = root.Require("rules").Items().Select(r => ReadRule(r, scanner, category, fileTags)).ToList();
+        var exampleKind = root.Get("example_kind")?.AsString() ?? "text";
+        var rules = root.Require("rules").Items().Select(r => ReadRule(r, scanner, category, fileTags, exampleKind)).ToList();
         root.RejectUnknownKeys();
         return rules;
     }
 
     /// <summary>Reads one rule mapping. <paramref name="scanner"/> and <paramref name="category"/> are file defaults; a rule may name its own.</summary>
-    public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags)
+    public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags, string exampleKind = "text")
     {
         var id = r.Require("id").AsString();
         if (!RuleIds.IsValid(id)) throw r.Error($"rule id '{id}' must be lower-case letters, digits and dashes.");
@@ -59,12 +60,14 @@ public static class RuleFileReader
             TestValues = r.Get("test_values")?.AsStringList() ?? [],
             Weight = r.Get("weight")?.AsDouble() ?? 0,
             Tags = [.. fileTags, .. r.Get("tags")?.AsStringList() ?? []],
+            ExampleKind = r.Get("example_kind")?.AsString() ?? exampleKind,
             MatchExamples = examples?.Get("match")?.AsStringList() ?? [],
             NoMatchExamples = examples?.Get("no_match")?.AsStringList() ?? [],
             Origin = $"{r.Source}:{r.Line}",
         };
         examples?.RejectUnknownKeys();
         r.RejectUnknownKeys();
+        if (!Engine.ScanKind.IsKnown(rule.ExampleKind)) throw r.Error($"'example_kind' must be one of: {string.Join(", ", Engine.ScanKind.Names)}.");
         if (rule.Weight is < 0 or > 1) throw r.Error("'weight' must be between 0 and 1.");
         if (rule.Validator is not null && !Validators.Exists(rule.Validator))
             throw r.Error($"unknown validator '{rule.Validator}'; known: {string.Join(", ", Validators.Names)}.");
