@@ -1,3 +1,4 @@
+using Palisade.Core.Analyzers.Tools;
 using Palisade.Core.Model;
 
 namespace Palisade.Core.Engine;
@@ -18,7 +19,18 @@ public static class ScanKind
         "command" => AgentAction.FromText(ActionKind.Command, content) with { CommandLine = content },
         "url" => AgentAction.FromText(ActionKind.HttpRequest, content) with { Url = content, Method = "GET" },
         "path" => AgentAction.FromText(ActionKind.FileAccess, content) with { Path = content, FileOperation = FileOperation.Read },
-        "tool" => AgentAction.FromText(ActionKind.ToolCall, content) with { ArgumentsJson = content },
+        "tool" => ToolAction(content),
         _ => throw new ArgumentException($"unknown kind '{kind}'; use one of: {string.Join(", ", Names)}.", nameof(kind)),
     };
+
+    /// <summary>
+    /// A tool call in any of the shapes <see cref="ToolCall.TryParse"/> reads. One that cannot be read keeps its raw text
+    /// as content (still scanned) and no name, which the tool analyzer reports and, in enforce, blocks.
+    /// </summary>
+    public static AgentAction ToolAction(string json, Direction direction = Direction.Egress, ActionSource source = ActionSource.Model)
+    {
+        if (ToolCall.TryParse(json, out var call, out _))
+            return new AgentAction { Kind = ActionKind.ToolCall, Direction = direction, Source = source, ToolName = call!.Name, ArgumentsJson = call.Arguments.GetRawText() };
+        return AgentAction.FromText(ActionKind.ToolCall, json, direction, source);
+    }
 }

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Analyzers.Tools;
+
+/// <summary>
+/// A tool call is also what it does. Every string argument is read by the content scanners (a secret in an email
+/// body, an injection in a sub-agent prompt), and each known or guessed effect becomes an inner action — the shell
+/// line a Bash tool runs, the file a Write tool writes, the URL a fetch tool requests — judged by its own analyzer.
+/// Content written to a script or shell start-up file is also judged as the commands it will run.
+/// </summary>
+public sealed class ToolCallAnalyzer : IActionAnalyzer
+{
+    public const string AnalyzerName = "tool";
+    public string Name => AnalyzerName;
+
+    public bool AppliesTo(AgentAction action) => action.Kind == ActionKind.ToolCall;
+
+    public void Analyze(AgentAction action, AnalysisContext context)
+    {
+        if (action.ToolName is null || action.ArgumentsJson is null)
+        {
+            context.Report(Unreadable(context, "the tool call could not be read as a name and JSON arguments"));
+            return;
+        }
+        JsonElement args;
+        try
+        {
+            using var doc = JsonDocument.Parse(action.ArgumentsJson.Length == 0 ? "{}" : action.ArgumentsJson);
+            args = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            context.Report(Unreadable(context, $"the arguments of '{action.ToolName}' are not valid JSON"));
+            return;
+        }
+        var call = new ToolCall(action.ToolName, args);
+
+        var strings = ArgumentPath.AllStrings(args);
+        if (strings.Count > 0)
+        {
+            var text = new AgentAction
+            {
+                Kind = ActionKind.Message, Direction = action.Direction, Source = action.Source, Transport = action.Transport,
+                SessionId = action.SessionId, AgentId = action.AgentId,
+                Fields = strings.Select(s => new ContentField(s.Path, s.Value)).ToArray(),
+            };
+            context.Inspect(text, "arguments");
+        }
+
+        var known = KnownTools.Lookup(call);
+        var effects = known is not null
+            ? known.SelectMany(e => ArgumentPath.Select(args, e.Argument).Select(v => (Effect: e, v.Path, v.Value)))
+            : GenericToolAdapter.Effects(call);
+        var effectList = effects.ToList();
+        var writtenFile = effectList.FirstOrDefault(e => e.Effect.Kind == EffectKind.File && e.Effect.Operation == FileOperation.Write).Value;
+        foreach (var (effect, path, value) in effectList)
+        {
+            var field = $"arguments.{path}";
+            switch (effect.Kind)
+            {
+                case EffectKind.Command:
+                    context.Inspect(Inner(action, ActionKind.Command) with { CommandLine = value }, field);
+                    break;
+                case EffectKind.File:
+                    context.Inspect(Inner(action, ActionKind.FileAccess) with { Path = value, FileOperation = effect.Operation }, field);
+                    break;
+                case EffectKind.Url:
+                    context.Inspect(Inner(action, ActionKind.HttpRequest) with { Url = value, Method = "GET" }, field);
+                    break;
+                case EffectKind.FileContent when writtenFile is not null && ExecutableTargets.RunsAsShell(writtenFile):
+                    context.Inspect(Inner(action, ActionKind.Command) with { CommandLine = value }, field);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An action the tool call performs; its text was already scanned as an argument, so it carries no fields.</summary>
+    private static AgentAction Inner(AgentAction outer, ActionKind kind) => new()
+    {
+        Kind = kind, Direction = outer.Direction, Source = outer.Source, Transport = outer.Transport,
+        SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName,
+    };
+
+    private static Finding Unreadable(AnalysisContext context, string why) => new()
+    {
+        RuleId = "tool-unparseable",
+        Scanner = AnalyzerName,
+        Category = "engine",
+        Severity = Severity.High,
+        Location = new FindingLocation(context.FieldPath("arguments"), "raw", 0, 0),
+        Evidence = "",
+        Description = why,
+        Action = Decision.Block,
+    };
+}

@@ -1,0 +1,25 @@
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Analyzers.Tools;
+
+/// <summary>What one argument of a known tool does when the tool runs.</summary>
+public enum EffectKind
+{
+    /// <summary>The argument is a shell line that will be executed.</summary>
+    Command,
+
+    /// <summary>The argument is a path the tool reads, writes, deletes or executes.</summary>
+    File,
+
+    /// <summary>The argument is a URL the tool fetches.</summary>
+    Url,
+
+    /// <summary>The argument is content the tool writes into the file named by the tool's path argument.</summary>
+    FileContent,
+}
+
+/// <summary>
+/// One argument of a tool and its effect. <see cref="Argument"/> is a key or a simple path into the arguments:
+/// <c>command</c>, <c>paths[]</c> (each element), <c>edits[].new_string</c> (a field of each element).
+/// </summary>
+public sealed record ToolEffect(EffectKind Kind, string Argument, FileOperation Operation = FileOperation.Read);
