@@ -26,5 +26,6 @@ public static class Program
     [
         ScanCommand.Create(console),
         ConfigCommand.Create(console),
+        AuditCommand.Create(console),
     ];
 }
