@@ -27,5 +27,6 @@ public static class Program
         ScanCommand.Create(console),
         ConfigCommand.Create(console),
         EvalCommand.Create(console),
+        AuditCommand.Create(console),
     ];
 }

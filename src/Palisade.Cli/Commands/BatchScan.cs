@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Palisade.Cli.Output;
+using Palisade.Core.Audit;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 
@@ -10,11 +11,16 @@ namespace Palisade.Cli.Commands;
 /// <summary>
 /// <c>scan --batch</c>: JSON lines in, one result line out per input, in order, streaming in constant memory.
 /// A line that cannot be read gets an error result naming its id (or line number) and the run goes on.
+/// With an audit log, each verdict becomes a record (its input's id in <c>extra.id</c>), appended in
+/// batches of <see cref="AuditBatch"/> and closed with a checkpoint; a failed append stops the run (exit 2).
 /// </summary>
 public static class BatchScan
 {
-    public static int Run(PalisadeEngine engine, TextReader input, CliConsole console, string defaultKind)
+    private const int AuditBatch = 256;
+
+    public static int Run(PalisadeEngine engine, TextReader input, CliConsole console, string defaultKind, AuditLog? audit = null)
     {
+        var pending = new List<AuditEvent>(audit is null ? 0 : AuditBatch);
         var counts = new Dictionary<string, int>();
         long bytes = 0;
         int lines = 0, errors = 0;
@@ -29,7 +35,17 @@ public static class BatchScan
             string result;
             if (TryParse(line, defaultKind, out var item, out var error))
             {
-                var verdict = engine.Evaluate(ScanKind.ToAction(item.Kind, item.Content));
+                var action = ScanKind.ToAction(item.Kind, item.Content);
+                var verdict = engine.Evaluate(action);
+                if (audit is not null)
+                {
+                    pending.Add(AuditEvent.ForVerdict("scan", action, verdict, AuditEvent.NewId(audit.Time), AuditExtra(item.Id)));
+                    if (pending.Count >= AuditBatch)
+                    {
+                        if (!ScanCommand.TryAudit(audit, pending, closing: false, console)) return ExitCodes.UsageError;
+                        pending.Clear();
+                    }
+                }
                 counts[verdict.Decision.ToWire()] = counts.GetValueOrDefault(verdict.Decision.ToWire()) + 1;
                 stopped |= verdict.Decision.Stops() || verdict.Decision == Decision.Redact;
                 result = ScanCommand.ToJson(w => WriteResult(w, item.Id, verdict));
@@ -51,10 +67,19 @@ public static class BatchScan
             console.Out.WriteLine(result);
         }
         console.Out.Flush();
+        if (audit is not null && !ScanCommand.TryAudit(audit, pending, closing: true, console)) return ExitCodes.UsageError;
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         var summary = string.Join(", ", counts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"));
         console.Error.WriteLine($"palisade scan: {lines} lines, {summary}{(summary.Length > 0 ? ", " : "")}{errors} errors, {bytes / 1e6 / seconds:0.0} MB/s");
         return stopped ? ExitCodes.Stopped : ExitCodes.Ok;
+    }
+
+    /// <summary>The input's id as the audit record's <c>extra.id</c>: a string as is, any other JSON as its text, capped.</summary>
+    private static Dictionary<string, string>? AuditExtra(JsonElement? id)
+    {
+        if (id is not { } i || i.ValueKind == JsonValueKind.Null) return null;
+        var text = i.ValueKind == JsonValueKind.String ? i.GetString()! : i.GetRawText();
+        return new Dictionary<string, string> { ["id"] = text.Length <= 200 ? text : text[..200] + "…" };
     }
 
     private readonly record struct BatchItem(JsonElement? Id, string Kind, string Content);

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Palisade.Cli.Output;
+using Palisade.Core.Audit;
 using Palisade.Core.Config;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
@@ -50,6 +52,22 @@ public static class ScanCommand
             return ExitCodes.UsageError;
         }
 
+        AuditLog? audit = null;
+        AuditSigningKey? auditKey = null;
+        if (s.AuditDir is not null)
+        {
+            try
+            {
+                (audit, auditKey) = AuditFactory.Open(s.AuditDir);
+            }
+            catch (Exception e) when (e is AuditException or IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+            {
+                console.Error.WriteLine($"palisade: --audit: cannot open the audit log: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+        }
+        using var _ = auditKey;
+
         TextReader reader;
         try
         {
@@ -66,15 +84,18 @@ public static class ScanCommand
             if (s.Batch)
             {
                 if (s.Format is not null and not "json") console.Error.WriteLine("palisade: --batch always writes JSON lines; --format is ignored.");
-                return BatchScan.Run(engine, reader, console, s.Kind);
+                return BatchScan.Run(engine, reader, console, s.Kind, audit);
             }
-            return ScanOne(engine, reader.ReadToEnd(), s, console);
+            return ScanOne(engine, reader.ReadToEnd(), s, console, audit);
         }
     }
 
-    private static int ScanOne(PalisadeEngine engine, string content, ScanSettings s, CliConsole console)
+    private static int ScanOne(PalisadeEngine engine, string content, ScanSettings s, CliConsole console, AuditLog? audit)
     {
-        var verdict = engine.Evaluate(ScanKind.ToAction(s.Kind, content));
+        var action = ScanKind.ToAction(s.Kind, content);
+        var verdict = engine.Evaluate(action);
+        if (audit is not null && !TryAudit(audit, [AuditEvent.ForVerdict("scan", action, verdict, AuditEvent.NewId(audit.Time))], closing: true, console))
+            return ExitCodes.UsageError;
         switch (s.Format)
         {
             case "json":
@@ -92,6 +113,21 @@ public static class ScanCommand
                 break;
         }
         return verdict.Decision.Stops() || verdict.Decision == Decision.Redact ? ExitCodes.Stopped : ExitCodes.Ok;
+    }
+
+    /// <summary>Appends scan verdicts to the audit log; an audit that cannot be written is an error the caller reports with exit 2.</summary>
+    internal static bool TryAudit(AuditLog audit, IReadOnlyList<AuditEvent> events, bool closing, CliConsole console)
+    {
+        try
+        {
+            audit.Append(events, checkpoint: closing);
+            return true;
+        }
+        catch (AuditException e)
+        {
+            console.Error.WriteLine($"palisade: --audit: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>Output goes to terminals and files, not HTML: keep quotes and non-ASCII readable.</summary>

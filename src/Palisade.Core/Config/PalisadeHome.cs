@@ -30,16 +30,24 @@ public sealed record PalisadeHome(string Root)
         if (File.Exists(path)) return File.ReadAllBytes(path);
         EnsurePrivateDirectory(Path.GetDirectoryName(path)!);
         var bytes = create();
+        // Written under a temporary name and moved into place (no overwrite), so a process racing us never
+        // reads a key file that exists but is still empty or half-written.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var fs = new FileStream(temp, options))
+        {
+            fs.Write(bytes);
+            fs.Flush(flushToDisk: true);
+        }
         try
         {
-            using var fs = new FileStream(path, options);
-            fs.Write(bytes);
+            File.Move(temp, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created it first: use theirs.
+            File.Delete(temp);
             return File.ReadAllBytes(path);
         }
         return bytes;
