@@ -1,5 +1,3 @@
-using Palisade.Core.Text.Decoding;
-
 namespace Palisade.Core.Text;
 
 /// <summary>

@@ -34,12 +34,12 @@ public static class Folder
         try
         {
             var text = buffer.AsSpan(0, source.Length);
-            var ascii = LowerAndFoldTokens(source, text);
+            var asciiSpaces = LowerAndFoldTokens(source, text);
             Leet.UndoInAsciiTokens(text);
-            if (!WhitespaceCollapser.NeedsWork(text, ascii))
+            if (!WhitespaceCollapser.NeedsWork(text, asciiSpaces))
                 return text.SequenceEqual(source) ? view : TextView.Derived("folded", text.ToString(), view, null);
             var map = new IndexMapBuilder();
-            var length = WhitespaceCollapser.Collapse(text, ascii, map);
+            var length = WhitespaceCollapser.Collapse(text, asciiSpaces, map);
             return TextView.Derived("folded", text[..length].ToString(), view, map.Build(source.Length));
         }
         finally
@@ -50,23 +50,28 @@ public static class Folder
 
     /// <summary>
     /// Lower-cases ASCII stretches (vectorized) and folds each token that holds a non-ASCII character whole, in place
-    /// order. Returns true when the text is all ASCII.
+    /// order. Returns true when all whitespace in the text is ASCII.
     /// </summary>
     private static bool LowerAndFoldTokens(ReadOnlySpan<char> source, Span<char> into)
     {
-        var ascii = true;
+        var asciiSpaces = true;
         var i = 0;
         while (i < source.Length)
         {
             var k = source[i..].IndexOfAnyExceptInRange('\u0000', '\u007F');
             var stop = k < 0 ? source.Length : i + k;
-            if (stop > i) Ascii.ToLower(source[i..stop], into[i..stop], out _);
+            if (stop - i > 8) Ascii.ToLower(source[i..stop], into[i..stop], out _);
+            else
+                for (var j = i; j < stop; j++) into[j] = char.ToLowerInvariant(source[j]);
             if (stop == source.Length) break;
-            ascii = false;
-            i = TokenFolder.IsTokenChar(source, stop)
-                ? TokenFolder.Fold(source, TokenFolder.TokenStart(source, stop), into)
-                : stop + TokenFolder.WriteLower(source, stop, into[stop..]);
+            if (TokenFolder.IsTokenChar(source, stop))
+            {
+                i = TokenFolder.Fold(source, TokenFolder.TokenStart(source, stop), into);
+                continue;
+            }
+            asciiSpaces &= !char.IsWhiteSpace(source[stop]);
+            i = stop + TokenFolder.WriteLower(source, stop, into[stop..]);
         }
-        return ascii;
+        return asciiSpaces;
     }
 }

@@ -7,11 +7,14 @@ public static class Normalizer
 {
     /// <summary>
     /// The normalized view of <paramref name="view"/>, or <paramref name="view"/> itself when nothing changes:
-    /// printable ASCII (with tab and line breaks) is recognized by one vectorized pass and costs no allocation.
+    /// printable ASCII (with tab and line breaks) is recognized by one vectorized pass and costs no allocation, and
+    /// so is text in scripts that need no normalization (<see cref="StableText"/>).
     /// </summary>
     public static TextView Normalize(TextView view)
     {
-        if (view.Text.AsSpan().IndexOfAnyExcept(InvisibleChars.CleanAscii) < 0) return view;
+        var text = view.Text.AsSpan();
+        var first = text.IndexOfAnyExcept(InvisibleChars.CleanAscii);
+        if (first < 0 || StableText.IsStable(text[first..])) return view;
         return NfkcMapper.Apply(InvisibleStripper.Strip(view));
     }
 

@@ -83,3 +83,36 @@ public sealed class NormalizerTests
 
     internal static string Tags(string ascii) => string.Concat(ascii.Select(c => char.ConvertFromUtf32(0xE0000 + c)));
 }
+
+public sealed class StableTextTests
+{
+    [Fact]
+    public void Every_character_in_the_stable_ranges_is_visible_nfkc_and_non_combining()
+    {
+        foreach (var (first, last) in Palisade.Core.Text.Normalization.StableText.Ranges)
+            for (var c = first; c <= last; c++)
+            {
+                var s = c.ToString();
+                Assert.True(s.IsNormalized(System.Text.NormalizationForm.FormKC), $"U+{(int)c:X4} is not NFKC");
+                Assert.False(Normalizer.IsInvisible(c), $"U+{(int)c:X4} is invisible");
+                var category = char.GetUnicodeCategory(c);
+                Assert.False(category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                    or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.OtherNotAssigned, $"U+{(int)c:X4} is {category}");
+            }
+    }
+
+    [Theory]
+    [InlineData("“Curly” quotes — and dashes – in English", true)]
+    [InlineData("Привет, мир", true)]
+    [InlineData("中文和한국어とかな", true)]
+    [InlineData("ellipsis…", false)]
+    [InlineData("ｆｕｌｌ", false)]
+    [InlineData("zero\u200Bwidth", false)]
+    [InlineData("e\u0301", false)]
+    public void Stable_text_is_recognized_whatever_its_length(string sample, bool stable)
+    {
+        // Long enough for the vector loop, and short for the scalar tail.
+        Assert.Equal(stable, Palisade.Core.Text.Normalization.StableText.IsStable(string.Concat(Enumerable.Repeat(sample, 5))));
+        Assert.Equal(stable, Palisade.Core.Text.Normalization.StableText.IsStable(sample));
+    }
+}

@@ -24,18 +24,20 @@ internal static class Confusables
         "ɑaɡgɩiıiȷjʏyɪiɢgɴnʀrʜhʟlʙbᴀaᴄcᴅdᴇeᴊjᴋkᴍmᴏoᴘpᴛtᴜuᴠvᴡwᴢzꜰfꜱs");
 
     /// <summary>Which script a letter belongs to, as far as confusable mapping cares.</summary>
-    public static LetterScript ScriptOf(char c) => c switch
+    public static LetterScript ScriptOf(char c)
     {
-        <= '\u007F' => char.IsAsciiLetter(c) ? LetterScript.Latin : LetterScript.Other,
-        >= '\u00C0' and <= '\u024F' or >= '\u0250' and <= '\u02AF' or >= '\u1D00' and <= '\u1DBF'
-            or >= '\u1E00' and <= '\u1EFF' or >= '\u2C60' and <= '\u2C7F' or >= '\uA720' and <= '\uA7FF'
-            or >= '\uAB30' and <= '\uAB6F' => LetterScript.Latin,
-        >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF' => LetterScript.Lookalike,
-        >= '\u0400' and <= '\u052F' or >= '\u1C80' and <= '\u1C8F' or >= '\u2DE0' and <= '\u2DFF'
-            or >= '\uA640' and <= '\uA69F' => LetterScript.Lookalike,
-        >= '\u0530' and <= '\u058F' => LetterScript.Lookalike,
-        _ => LetterScript.Other,
-    };
+        if (c <= '\u007F') return char.IsAsciiLetter(c) ? LetterScript.Latin : LetterScript.Other;
+        // Greek, Cyrillic and Armenian are contiguous: one test for the common case of a Russian or Greek page.
+        if (InRange(c, '\u0370', '\u058F')) return LetterScript.Lookalike;
+        if (c <= '\u02AF') return c >= '\u00C0' ? LetterScript.Latin : LetterScript.Other;
+        if (InRange(c, '\u1D00', '\u1DBF') || InRange(c, '\u1E00', '\u1EFF') || InRange(c, '\u2C60', '\u2C7F')
+            || InRange(c, '\uA720', '\uA7FF') || InRange(c, '\uAB30', '\uAB6F')) return LetterScript.Latin;
+        if (InRange(c, '\u1C80', '\u1C8F') || InRange(c, '\u1F00', '\u1FFF') || InRange(c, '\u2DE0', '\u2DFF')
+            || InRange(c, '\uA640', '\uA69F')) return LetterScript.Lookalike;
+        return LetterScript.Other;
+    }
+
+    private static bool InRange(char c, char first, char last) => (uint)(c - first) <= (uint)(last - first);
 
     /// <summary>The Latin letter a Cyrillic, Greek or Armenian look-alike stands for (for use inside mixed-script tokens).</summary>
     public static bool TryMapForeign(char c, out char latin) => ForeignLookalikes.TryGetValue(c, out latin);

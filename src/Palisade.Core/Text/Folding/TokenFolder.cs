@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -16,15 +15,35 @@ internal static class TokenFolder
     private enum Kinds { None = 0, Letter = 1, Latin = 2, Lookalike = 4, Leet = 8, LatinLookalike = 16 }
 
     /// <summary>True when the code point at <paramref name="i"/> belongs in a token: a letter, mark or decimal digit, or <c>@ $</c>.</summary>
-    public static bool IsTokenChar(ReadOnlySpan<char> s, int i)
+    public static bool IsTokenChar(ReadOnlySpan<char> s, int i) => Classify(s, i) != CharClass.None;
+
+    private enum CharClass { None, Letter, Other }
+
+    private static CharClass Classify(ReadOnlySpan<char> s, int i)
     {
         var c = s[i];
-        if (c < '\u0080') return Leet.IsAsciiTokenChar(c);
+        if (c < '\u0080')
+            return char.IsAsciiLetter(c) ? CharClass.Letter : char.IsAsciiDigit(c) || c is '@' or '$' ? CharClass.Other : CharClass.None;
+        if ((uint)(c - '\u0410') <= 0x3F) return CharClass.Letter; // А–я, the common case on a Russian page
+        UnicodeCategory category;
         if (char.IsHighSurrogate(c))
-            return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) && IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, s[i + 1])));
-        if (char.IsLowSurrogate(c))
-            return i > 0 && char.IsHighSurrogate(s[i - 1]) && IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s[i - 1], c)));
-        return IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c));
+        {
+            if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])) return CharClass.None;
+            category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, s[i + 1]));
+        }
+        else if (char.IsLowSurrogate(c))
+        {
+            if (i == 0 || !char.IsHighSurrogate(s[i - 1])) return CharClass.None;
+            category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s[i - 1], c));
+        }
+        else category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category switch
+        {
+            <= UnicodeCategory.OtherLetter => CharClass.Letter,
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.DecimalDigitNumber => CharClass.Other,
+            _ => CharClass.None,
+        };
     }
 
     /// <summary>Start of the token that holds position <paramref name="i"/>.</summary>
@@ -39,16 +58,17 @@ internal static class TokenFolder
     {
         var end = start;
         var kinds = Kinds.None;
-        while (end < s.Length && IsTokenChar(s, end))
+        CharClass cls;
+        while (end < s.Length && (cls = Classify(s, end)) != CharClass.None)
         {
             var c = s[end];
             if (char.IsHighSurrogate(c))
             {
-                if (Rune.DecodeFromUtf16(s[end..], out var rune, out _) == OperationStatus.Done && Rune.IsLetter(rune)) kinds |= Kinds.Letter;
+                if (cls == CharClass.Letter) kinds |= Kinds.Letter;
                 end += WriteLower(s, end, into[end..]);
                 continue;
             }
-            if (char.IsLetter(c))
+            if (cls == CharClass.Letter)
             {
                 kinds |= Kinds.Letter | Confusables.ScriptOf(c) switch
                 {
@@ -57,7 +77,7 @@ internal static class TokenFolder
                     _ => Kinds.None,
                 };
             }
-            if (Leet.IsLeet(c)) kinds |= Kinds.Leet;
+            else if (Leet.IsLeet(c)) kinds |= Kinds.Leet;
             var lower = CaseTable.ToLower(c);
             if (Confusables.MapLatin(lower) != lower) kinds |= Kinds.LatinLookalike;
             into[end++] = lower;
@@ -92,8 +112,4 @@ internal static class TokenFolder
         return 1;
     }
 
-    private static bool IsWordCategory(UnicodeCategory category) => category is
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }

@@ -17,13 +17,13 @@ internal static class WhitespaceCollapser
         "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     /// <summary>True when <paramref name="text"/> needs collapsing.</summary>
-    public static bool NeedsWork(ReadOnlySpan<char> text, bool ascii) =>
-        text.IndexOfAny(ascii ? AsciiBreaks : AllBreaks) >= 0 || text.IndexOf("  ") >= 0;
+    public static bool NeedsWork(ReadOnlySpan<char> text, bool asciiSpaces) =>
+        text.IndexOfAny(asciiSpaces ? AsciiBreaks : AllBreaks) >= 0 || text.IndexOf("  ") >= 0;
 
     /// <summary>Collapses <paramref name="text"/> in place, recording the map to the uncollapsed text; returns the new length.</summary>
-    public static int Collapse(Span<char> text, bool ascii, IndexMapBuilder map)
+    public static int Collapse(Span<char> text, bool asciiSpaces, IndexMapBuilder map)
     {
-        var breaks = ascii ? AsciiBreaks : AllBreaks;
+        var breaks = asciiSpaces ? AsciiBreaks : AllBreaks;
         var nextBreak = text.IndexOfAny(breaks);
         var nextDouble = text.IndexOf("  ");
         int read = 0, written = 0;
