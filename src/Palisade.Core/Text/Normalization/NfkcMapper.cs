@@ -37,6 +37,7 @@ internal static class NfkcMapper
     private static IndexMapBuilder Align(string s, string o)
     {
         var map = new IndexMapBuilder();
+        var scratch = ArrayPool<char>.Shared.Rent(256);
         int sp = 0, op = 0;
         while (sp < s.Length)
         {
@@ -52,7 +53,7 @@ internal static class NfkcMapper
             var end = NextGraphemeEnd(s, sp);
             while (true)
             {
-                var norm = NormalizeSpan(s.AsSpan(sp, end - sp));
+                var norm = NormalizeSpan(s.AsSpan(sp, end - sp), ref scratch);
                 if (o.AsSpan(op).StartsWith(norm) && (end < s.Length || op + norm.Length == o.Length))
                 {
                     map.AddBlock(sp, end - sp, norm.Length);
@@ -71,24 +72,22 @@ internal static class NfkcMapper
             }
         }
         if (op < o.Length) map.AddBlock(s.Length, 0, o.Length - op);
+        ArrayPool<char>.Shared.Return(scratch);
         return map;
     }
 
-    private static string NormalizeSpan(ReadOnlySpan<char> segment)
+    /// <summary>NFKC of one grapheme (or a few), written to <paramref name="scratch"/> (grown when too small).</summary>
+    private static ReadOnlySpan<char> NormalizeSpan(ReadOnlySpan<char> segment, ref char[] scratch)
     {
         var size = segment.Length * 18 + 4; // NFKC expands one character to at most 18
-        var rented = size > 512 ? ArrayPool<char>.Shared.Rent(size) : null;
-        Span<char> buffer = rented ?? stackalloc char[size];
-        try
+        if (scratch.Length < size)
         {
-            return segment.TryNormalize(buffer, out var written, NormalizationForm.FormKC)
-                ? buffer[..written].ToString()
-                : segment.ToString().Normalize(NormalizationForm.FormKC);
+            ArrayPool<char>.Shared.Return(scratch);
+            scratch = ArrayPool<char>.Shared.Rent(size);
         }
-        finally
-        {
-            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-        }
+        return segment.TryNormalize(scratch, out var written, NormalizationForm.FormKC)
+            ? scratch.AsSpan(0, written)
+            : segment.ToString().Normalize(NormalizationForm.FormKC);
     }
 
     /// <summary>End of the grapheme starting at <paramref name="i"/>: one code point and the marks that may combine with it.</summary>
