@@ -9,7 +9,7 @@ public sealed class ContentViews
     private readonly DecodeLimits _limits;
     private TextView? _normalized;
     private TextView? _folded;
-    private IReadOnlyList<TextView>? _decoded;
+    private DecodeResult? _decoded;
     private IReadOnlyList<TextView>? _foldedDecoded;
 
     public string Original { get; }
@@ -28,10 +28,16 @@ public sealed class ContentViews
     /// <summary>Normalized, confusables mapped, lower-cased, leetspeak undone, whitespace folded: what phrase rules read.</summary>
     public TextView Folded => _folded ??= Folder.Fold(Normalized);
 
-    /// <summary>Payloads decoded from the text (URL, base64, hex, base32, nested), bounded by <see cref="DecodeLimits"/>.</summary>
-    public IReadOnlyList<TextView> Decoded => _decoded ??= Decoder.DecodeAll(Normalized, _limits);
+    /// <summary>Payloads decoded from the text (URL, base64, hex, base32, hidden tag characters, nested), bounded by <see cref="DecodeLimits"/>.</summary>
+    public IReadOnlyList<TextView> Decoded => DecodeResult.Views;
 
-    public IReadOnlyList<TextView> FoldedDecoded => _foldedDecoded ??= Decoded.Select(Folder.Fold).ToArray();
+    /// <summary>True when a <see cref="DecodeLimits"/> bound left part of the payloads undecoded: the views may not show everything.</summary>
+    public bool DecodeLimitReached => DecodeResult.LimitReached;
+
+    /// <summary>Each decoded payload normalized and folded like <see cref="Folded"/>.</summary>
+    public IReadOnlyList<TextView> FoldedDecoded => _foldedDecoded ??= Decoded.Select(d => Folder.Fold(Normalizer.Normalize(d))).ToArray();
+
+    private DecodeResult DecodeResult => _decoded ??= Decoder.Decode(Raw, Normalized, _limits);
 
     /// <summary>Raw, normalized (if different) and decoded views: where credentials and PII are looked for.</summary>
     public IEnumerable<TextView> ForSecrets()

@@ -1,32 +1,77 @@
+using System.Buffers;
 using System.Text;
+using Palisade.Core.Text.Folding;
+using Palisade.Core.Text.Mapping;
 
 namespace Palisade.Core.Text;
 
-/// <summary>Folds text for phrase rules: lower case, whitespace runs to one space.</summary>
+/// <summary>
+/// Folds text for phrase rules. Rules are written against exactly this, applied to the normalized view:
+/// <list type="number">
+/// <item>Tokens are runs of letters, combining marks, decimal digits, <c>@</c> and <c>$</c>; everything else separates them.</item>
+/// <item>In a token that mixes Latin letters with Cyrillic, Greek or Armenian ones, those look-alikes become Latin
+/// (<c>іgnоrе</c> → <c>ignore</c>); a token wholly in one of those scripts is left alone (Russian stays Russian).
+/// Latin small capitals and IPA look-alikes (<c>ɪɢɴᴏʀᴇ</c>, <c>ɡ</c>, <c>ı</c>) always become plain Latin.</item>
+/// <item>Everything is lower-cased (invariant culture).</item>
+/// <item>In a token with at least one letter, <c>0 1 3 4 5 7 @ $</c> become <c>o i e a s t a s</c>
+/// (<c>1gn0r3</c> → <c>ignore</c>, <c>p@$$w0rd</c> → <c>password</c>); tokens without letters (<c>2024</c>, <c>$100</c>) keep them.</item>
+/// <item>Every whitespace run (anything <see cref="char.IsWhiteSpace(char)"/> accepts, including at the ends) becomes one space.
+/// All other characters stay.</item>
+/// </list>
+/// Lengths change only where whitespace collapses, and the view maps back to the original exactly.
+/// Returns the input view itself when folding changes nothing.
+/// </summary>
+/// <remarks>
+/// ASCII stretches are lower-cased with one vectorized call each; only tokens holding non-ASCII characters, tokens
+/// holding a leet character, and whitespace that needs collapsing are visited one character at a time.
+/// </remarks>
 public static class Folder
 {
     public static TextView Fold(TextView view)
     {
-        var text = view.Text;
-        var sb = new StringBuilder(text.Length);
-        var map = new int[text.Length];
-        var n = 0;
-        var lastSpace = false;
-        for (var i = 0; i < text.Length; i++)
+        var source = view.Text.AsSpan();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, source.Length));
+        try
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (lastSpace) continue;
-                c = ' ';
-                lastSpace = true;
-            }
-            else lastSpace = false;
-            sb.Append(char.ToLowerInvariant(c));
-            map[n++] = view.ToSource(i, 1).Start;
+            var text = buffer.AsSpan(0, source.Length);
+            var asciiSpaces = LowerAndFoldTokens(source, text);
+            Leet.UndoInAsciiTokens(text);
+            if (!WhitespaceCollapser.NeedsWork(text, asciiSpaces))
+                return text.SequenceEqual(source) ? view : TextView.Derived("folded", text.ToString(), view, null);
+            var map = new IndexMapBuilder();
+            var length = WhitespaceCollapser.Collapse(text, asciiSpaces, map);
+            return TextView.Derived("folded", text[..length].ToString(), view, map.Build(source.Length));
         }
-        return view.IsDecoded
-            ? TextView.Decoded(view.Name, sb.ToString(), view.Depth, view.ToSource(0, 1).Start, view.ToSource(0, 1).Length)
-            : TextView.Mapped("folded", sb.ToString(), map[..n]);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Lower-cases ASCII stretches (vectorized) and folds each token that holds a non-ASCII character whole, in place
+    /// order. Returns true when all whitespace in the text is ASCII.
+    /// </summary>
+    private static bool LowerAndFoldTokens(ReadOnlySpan<char> source, Span<char> into)
+    {
+        var asciiSpaces = true;
+        var i = 0;
+        while (i < source.Length)
+        {
+            var k = source[i..].IndexOfAnyExceptInRange('\u0000', '\u007F');
+            var stop = k < 0 ? source.Length : i + k;
+            if (stop - i > 8) Ascii.ToLower(source[i..stop], into[i..stop], out _);
+            else
+                for (var j = i; j < stop; j++) into[j] = char.ToLowerInvariant(source[j]);
+            if (stop == source.Length) break;
+            if (TokenFolder.IsTokenChar(source, stop))
+            {
+                i = TokenFolder.Fold(source, TokenFolder.TokenStart(source, stop), into);
+                continue;
+            }
+            asciiSpaces &= !char.IsWhiteSpace(source[stop]);
+            i = stop + TokenFolder.WriteLower(source, stop, into[stop..]);
+        }
+        return asciiSpaces;
     }
 }
