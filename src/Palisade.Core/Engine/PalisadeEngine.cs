@@ -36,6 +36,13 @@ public sealed class PalisadeEngine
 
     public static PalisadeEngine CreateDefault() => new(PalisadeConfig.Default);
 
+    /// <summary>
+    /// For long-running hosts: moves every rule to the linear-time regex engine on a background thread while
+    /// requests keep being served by the timeout-bounded one. One-shot processes (scan, hooks) skip it.
+    /// </summary>
+    public Task WarmUpLinearTimeAsync(CancellationToken cancel = default) =>
+        Task.Factory.StartNew(() => Rules.UpgradeToLinearTime(cancel), cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     /// <summary>Built-in rules that are on (by default or by config), then the config's own rules.</summary>
     public static IEnumerable<RuleDefinition> EnabledRules(PalisadeConfig config) =>
         RuleCatalog.Builtin.Concat(config.CustomRules)

@@ -15,4 +15,16 @@ public sealed class RuleSet
     }
 
     public IReadOnlyList<CompiledRule> ForScanner(string scanner) => _byScanner.GetValueOrDefault(scanner) ?? [];
+
+    /// <summary>Upgrades every rule to the linear-time engine, one at a time, until done or cancelled. Returns how many upgraded.</summary>
+    public int UpgradeToLinearTime(CancellationToken cancel = default)
+    {
+        var upgraded = 0;
+        foreach (var rule in Rules)
+        {
+            if (cancel.IsCancellationRequested) break;
+            if (rule.UpgradeToLinearTime()) upgraded++;
+        }
+        return upgraded;
+    }
 }

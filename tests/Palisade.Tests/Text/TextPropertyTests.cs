@@ -19,7 +19,7 @@ public sealed class TextPropertyTests
     private static Arbitrary<string> Texts() =>
         Gen.Elements(Fragments).ArrayOf().Select(parts => string.Concat(parts)).ToArbitrary();
 
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(400);
+    private static readonly FsCheck.Config Config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(400);
 
     [Fact]
     public void Decoded_views_stay_within_the_size_view_and_depth_limits()

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Palisade.Core.Engine;
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+
+namespace Palisade.Tests.Rules;
+
+/// <summary>
+/// Rules start on the timeout-bounded backtracking engine and long-running hosts upgrade them to the linear-time one:
+/// both must behave, and neither may run unbounded.
+/// </summary>
+public sealed class RegexEngineTests
+{
+    private static readonly Lazy<PalisadeEngine> Upgraded = new(() =>
+    {
+        var engine = new PalisadeEngine(RuleExampleTests.AllRulesOn());
+        engine.WarmUpLinearTimeAsync().GetAwaiter().GetResult();
+        return engine;
+    });
+
+    [Fact]
+    public void A_fresh_engine_runs_every_rule_with_a_match_timeout()
+    {
+        foreach (var rule in PalisadeEngine.CreateDefault().Rules.Rules)
+        {
+            Assert.False(rule.IsLinearTime, rule.Id);
+            Assert.True(rule.Regex.MatchTimeout > TimeSpan.Zero && rule.Regex.MatchTimeout <= CompiledRule.BacktrackingTimeout, rule.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_upgrades_to_the_linear_time_engine()
+    {
+        var notLinear = Upgraded.Value.Rules.Rules.Where(r => !r.IsLinearTime).Select(r => r.Id).ToList();
+        Assert.True(notLinear.Count == 0, $"rules that need backtracking (lookarounds or backreferences): {string.Join(", ", notLinear)}");
+    }
+
+    public static TheoryData<string, string> MatchExamples() => RuleExampleTests.MatchExamples();
+
+    [Theory]
+    [MemberData(nameof(MatchExamples))]
+    public void The_linear_time_engine_finds_the_same_examples(string ruleId, string example)
+    {
+        var rule = RuleCatalog.Builtin.Single(r => r.Id == ruleId);
+        var compiled = Upgraded.Value.Rules.Rules.Single(r => r.Id == ruleId);
+        var views = new Palisade.Core.Text.ContentViews(example);
+        var texts = rule.ExampleKind == "text"
+            ? (rule.Scanner == "injection" ? views.ForInjection() : views.ForSecrets()).Select(v => v.Text)
+            : [example];
+        var linear = texts.Any(t => compiled.Regex.IsMatch(t));
+        var backtracking = texts.Any(t => new Regex(rule.Pattern, RegexOptions.CultureInvariant | (rule.IgnoreCase ? RegexOptions.IgnoreCase : 0)).IsMatch(t));
+        Assert.Equal(backtracking, linear);
+    }
+
+    /// <summary>Inputs shaped to make backtracking explode: long runs of one class, many near-misses, separators between.</summary>
+    public static TheoryData<string> AdversarialInputs() =>
+    [
+        new string('a', 50_000),
+        string.Concat(Enumerable.Repeat("a ", 25_000)),
+        string.Concat(Enumerable.Repeat("ignore ", 8_000)),
+        string.Concat(Enumerable.Repeat("1 ", 25_000)),
+        string.Concat(Enumerable.Repeat("ab-", 16_000)),
+        "sk-" + new string('A', 50_000),
+        string.Concat(Enumerable.Repeat("%41", 15_000)),
+        "![x](https://e.x/?" + string.Concat(Enumerable.Repeat("a=b&", 10_000)),
+        "-----BEGIN " + new string('X', 40_000),
+        string.Concat(Enumerable.Repeat("password=", 5_000)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(AdversarialInputs))]
+    public void No_rule_runs_out_of_time_on_adversarial_input(string input)
+    {
+        var engine = PalisadeEngine.CreateDefault();
+        var verdict = engine.Evaluate(AgentAction.FromText(ActionKind.Message, input));
+        Assert.DoesNotContain(verdict.Findings, f => f.RuleId == "engine-scan-timeout");
+    }
+}
