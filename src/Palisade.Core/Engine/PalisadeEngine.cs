@@ -85,6 +85,9 @@ public sealed class PalisadeEngine
                     findings.Add(EngineFinding("engine-scan-timeout", path, $"the {scanner.Name} scanner ran out of time"));
                 }
             }
+            // Padding a field with decoy encodings must not push the real payload past what was decoded.
+            if (ctx.Views.DecodeLimitReached)
+                findings.Add(EngineFinding("engine-decode-limit", path, "the decoding budget ran out before every encoded segment was decoded"));
         }
         if (_analyzers.Count == 0) return;
         var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
