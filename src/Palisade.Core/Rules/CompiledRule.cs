@@ -12,7 +12,13 @@ namespace Palisade.Core.Rules;
 public sealed class CompiledRule
 {
     /// <summary>Upper bound on one backtracking match; past it the scan fails closed.</summary>
-    public static readonly TimeSpan BacktrackingTimeout = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan BacktrackingTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest text given to the backtracking engine. Phrase rules with bounded gaps cost up to a few microseconds per
+    /// character there, so past this length the rule switches to the linear-time engine (built on first need).
+    /// </summary>
+    public const int BacktrackingMaxInput = 8 * 1024;
 
     private readonly RegexOptions _options;
     private readonly string? _groupName;
@@ -77,6 +83,13 @@ public sealed class CompiledRule
         {
             return false;
         }
+    }
+
+    /// <summary>The regex to run over a text of this length: see <see cref="BacktrackingMaxInput"/>.</summary>
+    public Regex RegexFor(int length)
+    {
+        if (length > BacktrackingMaxInput && !IsLinearTime) UpgradeToLinearTime();
+        return Regex;
     }
 
     /// <summary>Letters and digits only: <c>4242 4242-4242 4242</c> and <c>4242424242424242</c> compare equal.</summary>

@@ -34,6 +34,12 @@ public sealed record RuleDefinition
     /// <summary>The named group holding the sensitive value (default: <c>secret</c> if present, else the whole match).</summary>
     public string? Group { get; init; }
     public bool IgnoreCase { get; init; }
+
+    /// <summary>
+    /// For phrase rules (injection): which view the pattern reads — <c>folded</c> (default), <c>normalized</c>
+    /// (line breaks and case kept), or <c>raw</c> (the text as sent, invisible characters included).
+    /// </summary>
+    public string View { get; init; } = "folded";
     public string? Validator { get; init; }
 
     /// <summary>Minimum Shannon entropy (bits per char) of the captured value, or null for no floor.</summary>

@@ -54,6 +54,7 @@ public static class RuleFileReader
             MinDigits = r.Get("min_digits")?.AsInt() ?? 0,
             Group = r.Get("group")?.AsString(),
             IgnoreCase = r.Get("ignore_case")?.AsBool() ?? false,
+            View = r.Get("view")?.AsString() ?? "folded",
             Validator = r.Get("validator")?.AsString(),
             MinEntropy = r.Get("entropy")?.AsDouble(),
             Allow = r.Get("allow")?.AsStringList() ?? [],
@@ -68,6 +69,7 @@ public static class RuleFileReader
         examples?.RejectUnknownKeys();
         r.RejectUnknownKeys();
         if (!Engine.ScanKind.IsKnown(rule.ExampleKind)) throw r.Error($"'example_kind' must be one of: {string.Join(", ", Engine.ScanKind.Names)}.");
+        if (rule.View is not ("folded" or "normalized" or "raw")) throw r.Error("'view' must be one of: folded, normalized, raw.");
         if (rule.Weight is < 0 or > 1) throw r.Error("'weight' must be between 0 and 1.");
         if (rule.Validator is not null && !Validators.Exists(rule.Validator))
             throw r.Error($"unknown validator '{rule.Validator}'; known: {string.Join(", ", Validators.Names)}.");

@@ -15,7 +15,7 @@ public static class RuleMatcher
     public static void Run(CompiledRule rule, string text, ISet<string> allowedValues, List<RuleMatch> into)
     {
         var count = 0;
-        for (var match = rule.Regex.Match(text); match.Success; match = match.NextMatch())
+        for (var match = rule.RegexFor(text.Length).Match(text); match.Success; match = match.NextMatch())
         {
             if (++count > MaxMatchesPerRule) break;
             var group = rule.ValueGroup(match);

@@ -24,13 +24,13 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     }
 
     /// <summary>Runs every rule of <paramref name="scanner"/> that the prefilter lets through on <paramref name="view"/>.</summary>
-    public void Match(string scanner, TextView view, List<RuleMatch> into)
+    public void Match(string scanner, TextView view, List<RuleMatch> into, Func<CompiledRule, bool>? only = null)
     {
         var rules = Rules.ForScanner(scanner);
         if (rules.Count == 0) return;
         var hits = Hits(view);
         foreach (var rule in rules)
-            if (hits.Contains(rule.Index)) RuleMatcher.Run(rule, view.Text, AllowedValues, into);
+            if (hits.Contains(rule.Index) && (only is null || only(rule))) RuleMatcher.Run(rule, view.Text, AllowedValues, into);
     }
 
     public FindingLocation Locate(TextView view, int start, int length)

@@ -19,10 +19,10 @@ public sealed class InjectionScanner : IContentScanner
     {
         var matches = new List<RuleMatch>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var view in field.Views.ForInjection())
+        foreach (var (view, reads) in Views(field))
         {
             matches.Clear();
-            field.Match(Name, view, matches);
+            field.Match(Name, view, matches, rule => rule.Definition.View == reads);
             foreach (var m in matches)
             {
                 // A rule counts once per field, however often it matches: repetition is not extra evidence.
@@ -43,5 +43,13 @@ public sealed class InjectionScanner : IContentScanner
                 });
             }
         }
+    }
+
+    /// <summary>Each view with the rule view-name that reads it: folded views for most rules, raw and normalized for the few that need them.</summary>
+    private static IEnumerable<(Palisade.Core.Text.TextView View, string Reads)> Views(FieldContext field)
+    {
+        foreach (var v in field.Views.ForInjection()) yield return (v, "folded");
+        yield return (field.Views.Raw, "raw");
+        yield return (field.Views.Normalized, "normalized");
     }
 }

@@ -52,26 +52,35 @@ public sealed class RegexEngineTests
         Assert.Equal(backtracking, linear);
     }
 
-    /// <summary>Inputs shaped to make backtracking explode: long runs of one class, many near-misses, separators between.</summary>
-    public static TheoryData<string> AdversarialInputs() =>
-    [
-        new string('a', 50_000),
-        string.Concat(Enumerable.Repeat("a ", 25_000)),
-        string.Concat(Enumerable.Repeat("ignore ", 8_000)),
-        string.Concat(Enumerable.Repeat("1 ", 25_000)),
-        string.Concat(Enumerable.Repeat("ab-", 16_000)),
-        "sk-" + new string('A', 50_000),
-        string.Concat(Enumerable.Repeat("%41", 15_000)),
-        "![x](https://e.x/?" + string.Concat(Enumerable.Repeat("a=b&", 10_000)),
-        "-----BEGIN " + new string('X', 40_000),
-        string.Concat(Enumerable.Repeat("password=", 5_000)),
-    ];
+    /// <summary>
+    /// Inputs shaped to make backtracking explode: long runs of one class, many near-misses, separators between.
+    /// Each at the longest length the backtracking engine gets, and far past it (where the linear engine takes over).
+    /// </summary>
+    public static TheoryData<string, int> AdversarialInputs()
+    {
+        string[] shapes = ["a", "a ", "ignore ", "1 ", "ab-", "%41", "a=b&", "password=", "you are now ", "\u0041"];
+        var data = new TheoryData<string, int>();
+        foreach (var shape in shapes)
+            foreach (var length in new[] { CompiledRule.BacktrackingMaxInput, 200_000 })
+                data.Add(shape, length);
+        data.Add("sk-A", 60_000);
+        data.Add("-----BEGIN X", 60_000);
+        return data;
+    }
+
+    private static string Repeat(string shape, int length)
+    {
+        var sb = new System.Text.StringBuilder(length + shape.Length);
+        while (sb.Length < length) sb.Append(shape);
+        return sb.ToString(0, length);
+    }
 
     [Theory]
     [MemberData(nameof(AdversarialInputs))]
-    public void No_rule_runs_out_of_time_on_adversarial_input(string input)
+    public void No_rule_runs_out_of_time_on_adversarial_input(string shape, int length)
     {
-        var engine = PalisadeEngine.CreateDefault();
+        var input = shape is "sk-A" or "-----BEGIN X" ? shape[..^1] + Repeat(shape[^1..], length) : Repeat(shape, length);
+        var engine = new PalisadeEngine(RuleExampleTests.AllRulesOn());
         var verdict = engine.Evaluate(AgentAction.FromText(ActionKind.Message, input));
         Assert.DoesNotContain(verdict.Findings, f => f.RuleId == "engine-scan-timeout");
     }
