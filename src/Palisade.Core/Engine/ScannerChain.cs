@@ -19,5 +19,8 @@ public static class ScannerChain
     ];
 
     /// <summary>Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.</summary>
-    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() => [];
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() =>
+    [
+        new Analyzers.Paths.PathAnalyzer(),
+    ];
 }
