@@ -18,7 +18,7 @@ public static class ScanKind
         "response" => AgentAction.FromText(ActionKind.ModelOutput, content, Direction.Ingress, ActionSource.Model),
         "command" => AgentAction.FromText(ActionKind.Command, content) with { CommandLine = content },
         "url" => AgentAction.FromText(ActionKind.HttpRequest, content) with { Url = content, Method = "GET" },
-        "path" => AgentAction.FromText(ActionKind.FileAccess, content) with { Path = content, FileOperation = FileOperation.Read },
+        "path" => Analyzers.Paths.FileAccessInput.ToAction(content),
         "tool" => ToolAction(content),
         _ => throw new ArgumentException($"unknown kind '{kind}'; use one of: {string.Join(", ", Names)}.", nameof(kind)),
     };

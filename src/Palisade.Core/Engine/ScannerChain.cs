@@ -23,5 +23,6 @@ public static class ScannerChain
     public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() =>
     [
         new ToolCallAnalyzer(),
+        new Analyzers.Paths.PathAnalyzer(),
     ];
 }

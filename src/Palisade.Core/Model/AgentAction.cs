@@ -26,6 +26,9 @@ public sealed record AgentAction
     public string? Path { get; init; }
     public FileOperation? FileOperation { get; init; }
 
+    /// <summary>The directory a relative <see cref="Path"/> (or a command's relative paths) is resolved against, when the surface knows it.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>An action whose whole content is one text field named <c>content</c>.</summary>
     public static AgentAction FromText(ActionKind kind, string text, Direction direction = Direction.Egress, ActionSource source = ActionSource.Unknown) =>
         new() { Kind = kind, Direction = direction, Source = source, Fields = [new ContentField("content", text)] };

@@ -54,6 +54,9 @@ public sealed record RuleDefinition
     /// <summary>Contribution to the scanner's score (injection scanner); 0 for scanners that do not score.</summary>
     public double Weight { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>For <c>path</c> rules: the file operations the rule applies to. Empty: all of them.</summary>
+    public IReadOnlyList<FileOperation> Operations { get; init; } = [];
     /// <summary>What the examples are, as a <c>palisade scan --kind</c>: <c>text</c> for content rules, <c>command</c>, <c>url</c>, <c>path</c>, <c>tool</c> for analyzer rules.</summary>
     public string ExampleKind { get; init; } = "text";
     public IReadOnlyList<string> MatchExamples { get; init; } = [];

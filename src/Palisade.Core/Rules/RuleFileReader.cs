@@ -61,6 +61,7 @@ public static class RuleFileReader
             TestValues = r.Get("test_values")?.AsStringList() ?? [],
             Weight = r.Get("weight")?.AsDouble() ?? 0,
             Tags = [.. fileTags, .. r.Get("tags")?.AsStringList() ?? []],
+            Operations = r.Get("operations")?.Items().Select(o => o.AsEnum(Analyzers.Paths.FileAccessInput.Operations)).Distinct().ToArray() ?? [],
             ExampleKind = r.Get("example_kind")?.AsString() ?? exampleKind,
             MatchExamples = examples?.Get("match")?.AsStringList() ?? [],
             NoMatchExamples = examples?.Get("no_match")?.AsStringList() ?? [],
