@@ -35,10 +35,15 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Finding> FindingsSoFar => _findings;
 
-    public string FieldPath(string field) => FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}";
+    /// <summary>
+    /// Where a finding sits. At the top level an analyzer names its own field (<c>path</c>, <c>url</c>); inside another
+    /// action the prefix already says which argument it came from (<c>arguments.file_path</c>), so it is used as is.
+    /// </summary>
+    public string FieldPath(string field) => FieldPrefix.Length == 0 ? field : FieldPrefix;
 
     public void Report(Finding finding) => _findings.Add(finding);
 
     /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
-    public void Inspect(AgentAction inner, string field) => _inspect(inner, FieldPath(field), Depth + 1);
+    public void Inspect(AgentAction inner, string field) =>
+        _inspect(inner, FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}", Depth + 1);
 }
