@@ -22,6 +22,16 @@ public static class GenericToolAdapter
     private static readonly HashSet<string> ContentKeys = new(StringComparer.OrdinalIgnoreCase)
         { "content", "contents", "text", "data", "body", "code", "new_string", "new_source", "code_edit", "newtext" };
 
+    /// <summary>First words that make a string argument a shell line whatever its key is called.</summary>
+    private static readonly HashSet<string> ShellWords = new(StringComparer.Ordinal)
+    {
+        "sudo", "doas", "su", "rm", "curl", "wget", "bash", "sh", "zsh", "dash", "chmod", "chown", "nc", "ncat", "netcat", "socat",
+        "python", "python3", "perl", "ruby", "node", "php", "powershell", "pwsh", "cmd", "cmd.exe", "eval", "exec", "dd", "mkfs",
+        "crontab", "systemctl", "launchctl", "ssh", "scp", "rsync", "tar", "base64", "openssl", "iptables", "kill", "pkill", "git",
+        "npm", "npx", "pip", "pip3", "docker", "kubectl", "env", "export", "xargs", "nohup", "mv", "cp", "cat", "echo", "printf",
+        "certutil", "bitsadmin", "reg", "schtasks", "mshta", "rundll32", "regsvr32", "wmic", "iex", "invoke-expression",
+    };
+
     private static readonly string[] WriteVerbs = ["write", "create", "save", "put", "append", "update", "edit", "modify", "patch", "upload", "mkdir", "copy", "move", "rename", "replace", "insert"];
     private static readonly string[] DeleteVerbs = ["delete", "remove", "rm", "unlink", "drop", "destroy", "truncate", "purge", "erase"];
     private static readonly string[] ExecuteVerbs = ["exec", "execute", "run", "spawn", "launch", "start", "eval", "invoke"];
@@ -32,7 +42,7 @@ public static class GenericToolAdapter
         foreach (var (path, value) in ArgumentPath.AllStrings(call.Arguments))
         {
             var key = LastKey(path);
-            if (CommandKeys.Contains(key)) yield return (new ToolEffect(EffectKind.Command, path), path, value);
+            if (CommandKeys.Contains(key) || LooksLikeShellLine(value)) yield return (new ToolEffect(EffectKind.Command, path), path, value);
             else if (UrlKeys.Contains(key) || LooksLikeUrl(value)) yield return (new ToolEffect(EffectKind.Url, path), path, value);
             else if (PathKeys.Contains(key) || LooksLikeAbsolutePath(value)) yield return (new ToolEffect(EffectKind.File, path, op), path, value);
             else if (ContentKeys.Contains(key) && op == FileOperation.Write) yield return (new ToolEffect(EffectKind.FileContent, path, op), path, value);
@@ -55,6 +65,17 @@ public static class GenericToolAdapter
         var key = dot < 0 ? path : path[(dot + 1)..];
         var bracket = key.IndexOf('[');
         return bracket < 0 ? key : key[..bracket];
+    }
+
+    /// <summary>A known executable followed by arguments (<c>sudo rm -rf /</c>); a lone word such as <c>echo</c> is not a line.</summary>
+    private static bool LooksLikeShellLine(string v)
+    {
+        var t = v.AsSpan().TrimStart();
+        var space = t.IndexOfAny(' ', '\t');
+        if (space <= 0 || t.Length > 65536) return false;
+        var first = t[..space].ToString();
+        var slash = first.LastIndexOf('/');
+        return ShellWords.Contains(slash >= 0 ? first[(slash + 1)..] : first);
     }
 
     private static bool LooksLikeUrl(string v)

@@ -105,6 +105,8 @@ public sealed class ToolCallTests
     [InlineData("remove_file", """{"file":"notes.txt"}""", EffectKind.File, FileOperation.Delete)]
     [InlineData("save_report", """{"output_path":"/tmp/r.txt","body":"..."}""", EffectKind.File, FileOperation.Write)]
     [InlineData("lookup", """{"q":"~/.aws/credentials"}""", EffectKind.File, FileOperation.Read)]
+    [InlineData("system", """{"action":"sudo rm -rf /"}""", EffectKind.Command, FileOperation.Read)]
+    [InlineData("task", """{"step":"/usr/bin/curl -s https://x.test/i"}""", EffectKind.Command, FileOperation.Read)]
     public void Unknown_tools_are_read_by_argument_names_and_value_shapes(string name, string args, EffectKind kind, FileOperation op)
     {
         var effects = GenericToolAdapter.Effects(new ToolCall(name, JsonDocument.Parse(args).RootElement)).ToList();
@@ -112,8 +114,12 @@ public sealed class ToolCallTests
     }
 
     [Fact]
-    public void Plain_words_are_not_mistaken_for_paths_or_urls() =>
-        Assert.Empty(GenericToolAdapter.Effects(new ToolCall("search", JsonDocument.Parse("""{"query":"how do I use /proc in linux","lang":"en"}""").RootElement)));
+    public void Plain_words_are_not_mistaken_for_paths_urls_or_commands() =>
+        Assert.Empty(GenericToolAdapter.Effects(new ToolCall("search", JsonDocument.Parse("""{"query":"how do I use /proc in linux","lang":"en","mode":"echo"}""").RootElement)));
+
+    [Fact]
+    public void A_sentence_that_starts_like_a_command_is_judged_and_allowed() =>
+        Assert.Equal(Decision.Allow, PalisadeEngine.CreateDefault().Evaluate(ScanKind.ToAction("tool", """{"name":"post","arguments":{"title":"cat pictures from the weekend"}}""")).Decision);
 
     [Theory]
     [InlineData("deploy.sh", true)]
