@@ -30,7 +30,7 @@ public sealed class PalisadeEngine
         Rules = new RuleSet(definitions);
         Policy = new PolicyEvaluator(config, definitions);
         _scanners = ScannerChain.Create();
-        _analyzers = ScannerChain.CreateAnalyzers();
+        _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
     }
 

@@ -1,4 +1,6 @@
 using Palisade.Core.Analyzers;
+using Palisade.Core.Analyzers.Egress;
+using Palisade.Core.Policy;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;
@@ -18,6 +20,12 @@ public static class ScannerChain
         new InjectionScanner(),
     ];
 
-    /// <summary>Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.</summary>
-    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() => [];
+    /// <summary>
+    /// Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.
+    /// egress — URLs of HTTP requests: static, no DNS; the proxies resolve, check and pin afterwards.
+    /// </summary>
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers(PalisadeConfig? config = null) =>
+    [
+        new EgressAnalyzer((config ?? PalisadeConfig.Default).Egress, (config ?? PalisadeConfig.Default).AllowValues),
+    ];
 }
