@@ -77,7 +77,11 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
         ReportConfiguredHosts(url, allowed, index, reported, field, context);
 
         if (DecodedComponents.Build(url) is { } decoded)
-            context.InspectView(AgentAction.FromText(ActionKind.Message, decoded, action.Direction, action.Source) with { Transport = action.Transport }, "url.decoded");
+        {
+            var view = AgentAction.FromText(ActionKind.Message, decoded, action.Direction, action.Source)
+                with { Transport = action.Transport, SessionId = action.SessionId, AgentId = action.AgentId };
+            context.InspectView(view, "url.decoded");
+        }
     }
 
     /// <summary>
