@@ -24,8 +24,12 @@ public static class ScannerChain
     /// Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.
     /// egress — URLs of HTTP requests: static, no DNS; the proxies resolve, check and pin afterwards.
     /// </summary>
-    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers(PalisadeConfig? config = null) =>
-    [
-        new EgressAnalyzer((config ?? PalisadeConfig.Default).Egress, (config ?? PalisadeConfig.Default).AllowValues),
-    ];
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers(PalisadeConfig? config = null)
+    {
+        config ??= PalisadeConfig.Default;
+        return
+        [
+            new EgressAnalyzer(config.Egress, config.AllowValues),
+        ];
+    }
 }

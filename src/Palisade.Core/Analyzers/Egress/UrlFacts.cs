@@ -51,7 +51,7 @@ public static class UrlFacts
         {
             facts.Add(new(IpFact("ip", address, null), span));
             if (host.Notation != Ipv4Notation.Canonical)
-                facts.Add(new($"notation:{host.Notation.ToString().ToLowerInvariant().Replace(", ", ",", StringComparison.Ordinal)} {address}", span));
+                facts.Add(new($"notation:{NotationNames(host.Notation)} {address}", span));
             return;
         }
         foreach (var lenient in host.LenientAddresses) facts.Add(new(IpFact("ip", lenient, "lenient"), span));
@@ -67,6 +67,16 @@ public static class UrlFacts
             var joined = string.Concat(parts.Subdomain);
             if (RandomShape.LooksEncodedLabel(joined)) facts.Add(new($"token:host:{joined}", span));
         }
+    }
+
+    private static string NotationNames(Ipv4Notation n)
+    {
+        var names = new List<string>(3);
+        if (n.HasFlag(Ipv4Notation.Integer)) names.Add("integer");
+        if (n.HasFlag(Ipv4Notation.Short)) names.Add("short");
+        if (n.HasFlag(Ipv4Notation.Octal)) names.Add("octal");
+        if (n.HasFlag(Ipv4Notation.Hex)) names.Add("hex");
+        return string.Join(',', names);
     }
 
     private static string IpFact(string kind, System.Net.IPAddress address, string? via)
