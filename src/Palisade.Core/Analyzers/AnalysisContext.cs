@@ -46,4 +46,20 @@ public sealed class AnalysisContext
     /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
     public void Inspect(AgentAction inner, string field) =>
         _inspect(inner, FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}", Depth + 1);
+
+    /// <summary>
+    /// <see cref="Inspect"/> for another view of content already scanned (a URL's decoded components): a finding under a
+    /// rule that has already reported in this evaluation is dropped, so one value seen twice is reported once.
+    /// </summary>
+    public void InspectView(AgentAction inner, string field)
+    {
+        var before = _findings.Count;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < before; i++) seen.Add(_findings[i].RuleId);
+        Inspect(inner, field);
+        var added = _findings.GetRange(before, _findings.Count - before);
+        _findings.RemoveRange(before, added.Count);
+        foreach (var f in added)
+            if (seen.Add(f.RuleId)) _findings.Add(f);
+    }
 }

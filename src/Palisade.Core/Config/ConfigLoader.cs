@@ -1,3 +1,4 @@
+using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
 using Palisade.Core.Rules;
@@ -79,6 +80,8 @@ public static class ConfigLoader
             limits.RejectUnknownKeys();
             config = config with { MaxFieldChars = maxField, Decode = config.Decode with { MaxDepth = depth } };
         }
+
+        if (root.Get("egress") is { } egress) config = config with { Egress = EgressConfigYaml.Read(egress) };
 
         if (root.Get("audit") is { } audit)
         {

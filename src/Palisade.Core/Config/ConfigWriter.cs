@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
@@ -38,6 +39,7 @@ public static class ConfigWriter
         sb.AppendLine("limits:");
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  max_field_chars: {c.MaxFieldChars}"));
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  decode_depth: {c.Decode.MaxDepth}"));
+        EgressConfigYaml.Write(sb, c.Egress);
         if (c.AuditDirectory is not null)
         {
             sb.AppendLine("audit:");

@@ -30,7 +30,7 @@ public sealed class PalisadeEngine
         Rules = new RuleSet(definitions);
         Policy = new PolicyEvaluator(config, definitions);
         _scanners = ScannerChain.Create();
-        _analyzers = ScannerChain.CreateAnalyzers();
+        _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
     }
 
@@ -84,6 +84,11 @@ public sealed class PalisadeEngine
                 {
                     findings.Add(EngineFinding("engine-scan-timeout", path, $"the {scanner.Name} scanner ran out of time"));
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A scanner that fails has not looked: in enforce that must stop the action, never wave it through.
+                    findings.Add(EngineFinding("engine-error", path, $"the {scanner.Name} scanner failed ({e.GetType().Name})"));
+                }
             }
             // Padding a field with decoy encodings must not push the real payload past what was decoded.
             if (ctx.Views.DecodeLimitReached)
@@ -101,6 +106,10 @@ public sealed class PalisadeEngine
             catch (RegexMatchTimeoutException)
             {
                 findings.Add(EngineFinding("engine-scan-timeout", prefix, $"the {analyzer.Name} analyzer ran out of time"));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                findings.Add(EngineFinding("engine-error", prefix, $"the {analyzer.Name} analyzer failed ({e.GetType().Name})"));
             }
         }
     }

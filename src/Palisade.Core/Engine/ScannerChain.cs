@@ -1,5 +1,7 @@
 using Palisade.Core.Analyzers;
 using Palisade.Core.Analyzers.Tools;
+using Palisade.Core.Analyzers.Egress;
+using Palisade.Core.Policy;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;
@@ -19,10 +21,20 @@ public static class ScannerChain
         new InjectionScanner(),
     ];
 
-    /// <summary>Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.</summary>
-    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() =>
-    [
-        new ToolCallAnalyzer(),
-        new Analyzers.Paths.PathAnalyzer(),
-    ];
+    /// <summary>
+    /// Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.
+    /// tool — decomposes a tool call into the commands, file accesses and URLs inside it, each judged below;
+    /// path — file accesses, by asset class and operation;
+    /// egress — URLs of HTTP requests: static, no DNS; the proxies resolve, check and pin afterwards.
+    /// </summary>
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers(PalisadeConfig? config = null)
+    {
+        config ??= PalisadeConfig.Default;
+        return
+        [
+            new ToolCallAnalyzer(),
+            new Analyzers.Paths.PathAnalyzer(),
+            new EgressAnalyzer(config.Egress, config.AllowValues),
+        ];
+    }
 }

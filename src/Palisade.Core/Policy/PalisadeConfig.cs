@@ -1,3 +1,4 @@
+using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
 using Palisade.Core.Text;
@@ -26,6 +27,9 @@ public sealed record PalisadeConfig
     public int MaxFieldChars { get; init; } = 32 * 1024 * 1024;
 
     public DecodeLimits Decode { get; init; } = DecodeLimits.Default;
+
+    /// <summary>Host lists for the URL analyzer (<c>egress:</c>).</summary>
+    public EgressConfig Egress { get; init; } = EgressConfig.Default;
 
     /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
     public string? AuditDirectory { get; init; }

@@ -13,7 +13,11 @@ public sealed class InjectionScanner : IContentScanner
     public const string ScannerName = "injection";
     public string Name => ScannerName;
 
-    public bool AppliesTo(AgentAction action) => true;
+    /// <summary>
+    /// Everything a model reads or is told — prompts, outputs, tool results and definitions, messages, tool arguments —
+    /// but not the addresses and lines the analyzers judge structurally (a URL, a shell line, a path).
+    /// </summary>
+    public bool AppliesTo(AgentAction action) => action.Kind is not (ActionKind.HttpRequest or ActionKind.Command or ActionKind.FileAccess);
 
     public void Scan(FieldContext field, List<Finding> findings)
     {

@@ -93,6 +93,20 @@ public sealed class PolicyEvaluatorTests
         Assert.DoesNotContain(Scan(PalisadeConfig.Default, text).Findings, f => f.RuleId == "engine-decode-limit");
     }
 
+    [Theory]
+    [InlineData("lone high surrogate \uD800 here")]
+    [InlineData("lone low surrogate \uDC00 here")]
+    [InlineData("noncharacters \uFFFE\uFFFF and NUL \u0000")]
+    [InlineData("\uD800\u200B\uDC00%ZZ%u0041")]
+    public void Malformed_unicode_never_escapes_the_engine(string text)
+    {
+        foreach (var kind in Palisade.Core.Engine.ScanKind.Names)
+        {
+            var v = new PalisadeEngine(PalisadeConfig.Default).Evaluate(Palisade.Core.Engine.ScanKind.ToAction(kind, text));
+            Assert.DoesNotContain(v.Findings, f => f.RuleId == "engine-error");
+        }
+    }
+
     [Fact]
     public void Clean_text_is_allowed_with_no_findings()
     {
