@@ -9,6 +9,11 @@ public static class Validators
     private static readonly FrozenDictionary<string, ISecretValidator> ByName = new ISecretValidator[]
     {
         new LuhnValidator(),
+        new Base58CheckValidator(),
+        new BasicAuthValidator(),
+        new Bip32PrivateKeyValidator(),
+        new Bip39Validator(),
+        new JwtValidator(),
     }.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;
