@@ -3,7 +3,7 @@ using System.Buffers.Text;
 namespace Palisade.Core.Rules.Validation;
 
 /// <summary>
-/// HTTP Basic credentials: standard base64 that decodes to printable ASCII of the form <c>user:password</c>,
+/// HTTP Basic credentials: standard base64 that decodes to text without control characters, of the form <c>user:password</c>,
 /// which keeps prose, placeholders and other base64 payloads after "Basic" out.
 /// </summary>
 public sealed class BasicAuthValidator : ISecretValidator
@@ -27,7 +27,7 @@ public sealed class BasicAuthValidator : ISecretValidator
         var colon = text.IndexOf((byte)':');
         if (colon < 0 || text.Length < 2) return false;
         foreach (var b in text)
-            if (b is < 0x20 or > 0x7E) return false;
+            if (b is < 0x20 or 0x7F) return false; // control characters: binary, not a user name and password
         return true;
     }
 }

@@ -4,9 +4,10 @@ namespace Palisade.Core.Rules.Validation;
 
 /// <summary>
 /// A BIP-39 mnemonic: 12, 15, 18, 21 or 24 words from the English list whose last bits (one per three words)
-/// equal the first bits of SHA-256 over the entropy the other bits encode. The value may be a longer run of
-/// words (a phrase inside a sentence); it is valid when any run of 12–24 consecutive words in it is a mnemonic.
-/// A random run of listed words passes the checksum only 1 time in 16 (12 words) to 256 (24 words).
+/// equal the first bits of SHA-256 over the entropy the other bits encode. The value may be a run of words a little
+/// longer than the phrase (a listed word such as "wallet" or "seed" next to it): within each run of listed words, a
+/// window of a mnemonic length is tried only if it leaves at most two words over. Searching long runs for any window
+/// would find one by chance (a 12-word checksum is only 4 bits), so a pasted word list is not a seed phrase.
 /// </summary>
 public sealed class Bip39Validator : ISecretValidator
 {
@@ -14,6 +15,9 @@ public sealed class Bip39Validator : ISecretValidator
 
     /// <summary>Longest run of words examined; the rule's pattern captures at most this many.</summary>
     public const int MaxWords = 30;
+
+    /// <summary>Words a run may have beyond the mnemonic inside it.</summary>
+    private const int MaxContextWords = 2;
 
     private static ReadOnlySpan<int> Lengths => [24, 21, 18, 15, 12];
 
@@ -33,12 +37,28 @@ public sealed class Bip39Validator : ISecretValidator
             indices[count++] = index;
         }
         var words = indices[..count];
+        while (!words.IsEmpty)
+        {
+            // The next run of listed words, between unlisted ones.
+            var start = words.IndexOfAnyExcept(-1);
+            if (start < 0) break;
+            words = words[start..];
+            var end = words.IndexOf(-1);
+            var run = end < 0 ? words : words[..end];
+            if (IsMnemonicRun(run)) return true;
+            words = end < 0 ? [] : words[end..];
+        }
+        return false;
+    }
+
+    private static bool IsMnemonicRun(ReadOnlySpan<int> run)
+    {
         foreach (var length in Lengths)
-            for (var start = 0; start + length <= words.Length; start++)
-            {
-                var window = words.Slice(start, length);
-                if (!window.Contains(-1) && HasValidChecksum(window)) return true;
-            }
+        {
+            if (length > run.Length || run.Length - length > MaxContextWords) continue;
+            for (var offset = 0; offset + length <= run.Length; offset++)
+                if (HasValidChecksum(run.Slice(offset, length))) return true;
+        }
         return false;
     }
 
