@@ -1,15 +1,13 @@
-using System.Buffers;
-
 namespace Palisade.Core.Rules;
 
 /// <summary>
-/// One case-insensitive multi-keyword search across every rule's keywords (a vectorised
-/// <see cref="SearchValues{T}"/> pass), answering which rules could match a text. Clean text runs no regex.
+/// One case-insensitive pass over a text for every rule's keywords (a <see cref="KeywordAutomaton"/>), answering
+/// which rules could match it. Clean text runs no regex. Number-shaped rules use <see cref="RuleDefinition.MinDigits"/>
+/// instead of (or as well as) keywords: one hop per digit run decides them.
 /// </summary>
 public sealed class KeywordPrefilter
 {
-    private readonly SearchValues<string>? _search;
-    private readonly Dictionary<char, (string Keyword, int[] Rules)[]> _byFirstChar;
+    private readonly KeywordAutomaton? _automaton;
     private readonly int[] _alwaysRun;
     private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
     private readonly int _maxMinDigits;
@@ -36,19 +34,7 @@ public sealed class KeywordPrefilter
         _alwaysRun = always.ToArray();
         _digitRules = digitRules.ToArray();
         _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
-        _search = byKeyword.Count == 0 ? null : SearchValues.Create(byKeyword.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
-        _byFirstChar = byKeyword
-            .SelectMany(kv => FirstCharVariants(kv.Key[0]).Select(c => (c, kv.Key, Rules: kv.Value.ToArray())))
-            .GroupBy(x => x.c)
-            .ToDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Rules)).ToArray());
-    }
-
-    private static IEnumerable<char> FirstCharVariants(char c)
-    {
-        var lower = char.ToLowerInvariant(c);
-        var upper = char.ToUpperInvariant(c);
-        yield return lower;
-        if (upper != lower) yield return upper;
+        _automaton = byKeyword.Count == 0 ? null : new KeywordAutomaton(byKeyword.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray());
     }
 
     /// <summary>
@@ -59,7 +45,7 @@ public sealed class KeywordPrefilter
     {
         var hits = new RuleHits(_ruleCount);
         foreach (var r in _alwaysRun) hits.Set(r);
-        ScanKeywords(text, hits);
+        _automaton?.Scan(text, hits);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -70,26 +56,6 @@ public sealed class KeywordPrefilter
             }
         }
         return hits;
-    }
-
-    private void ScanKeywords(ReadOnlySpan<char> text, RuleHits hits)
-    {
-        if (_search is null) return;
-        var offset = 0;
-        while (offset < text.Length)
-        {
-            var rest = text[offset..];
-            var i = rest.IndexOfAny(_search);
-            if (i < 0) break;
-            if (_byFirstChar.TryGetValue(rest[i], out var candidates))
-            {
-                var at = rest[i..];
-                foreach (var (keyword, rules) in candidates)
-                    if (at.StartsWith(keyword, StringComparison.OrdinalIgnoreCase))
-                        foreach (var r in rules) hits.Set(r);
-            }
-            offset += i + 1;
-        }
     }
 }
 

@@ -13,6 +13,11 @@ public static class Validators
         new IbanValidator(),
         new AbaRoutingValidator(),
         new UsSsnValidator(),
+        new Base58CheckValidator(),
+        new BasicAuthValidator(),
+        new Bip32PrivateKeyValidator(),
+        new Bip39Validator(),
+        new JwtValidator(),
     }.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;
