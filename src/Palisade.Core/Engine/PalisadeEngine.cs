@@ -27,9 +27,9 @@ public sealed class PalisadeEngine
         Config = config;
         Redactor = redactor ?? EvidenceRedactor.Ephemeral();
         var definitions = EnabledRules(config).ToList();
-        Rules = new RuleSet(definitions);
-        Policy = new PolicyEvaluator(config, definitions);
         _scanners = ScannerChain.Create();
+        Rules = new RuleSet(definitions, _scanners.Select(s => s.Name));
+        Policy = new PolicyEvaluator(config, definitions);
         _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
     }
@@ -72,7 +72,7 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-oversized", path, $"field of {field.Text.Length} characters is over the {Config.MaxFieldChars} limit and was not scanned"));
                 continue;
             }
-            var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode);
+            using var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode);
             foreach (var scanner in _scanners)
             {
                 if (!scanner.AppliesTo(action)) continue;

@@ -1,62 +1,88 @@
-using System.Collections.Frozen;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Palisade.Core.Rules;
+
+/// <summary>Receives each keyword occurrence a <see cref="KeywordAutomaton"/> finds: the keyword's value and where it lies.</summary>
+internal interface IKeywordSink
+{
+    void Found(int value, int start, int end);
+}
 
 /// <summary>
 /// A case-insensitive Aho–Corasick automaton over a set of keywords, compiled to a dense transition table:
 /// one table lookup per character of text, however many keywords there are. (A vectorised multi-string
 /// search is faster for a dozen keywords but falls to tens of MB/s at the hundreds the rule set has.)
 /// </summary>
+/// <remarks>
+/// The scan is one dependent load per character, so its speed is the latency of that load: the table's hot rows
+/// (the states near the root, where prose keeps the automaton) must stay in the L1 cache. Hence rows only as wide as
+/// the characters the keywords use, padded to a power of two so a row's state is a shift away, and
+/// <see cref="KeywordPrefilter"/> keeping keywords with non-ASCII characters in an automaton of their own, which ASCII
+/// text never runs (a text character matches a keyword character only if both are ASCII or both are not, as before).
+/// </remarks>
 internal sealed class KeywordAutomaton
 {
-    private readonly byte[] _asciiClass = new byte[128];
-    private readonly FrozenDictionary<char, int> _otherClass;
-    private readonly int _classes;
+    /// <summary>Character → class, for all 65,536 chars, or only ASCII when every keyword is ASCII (the rest are class 0).</summary>
+    private readonly byte[] _class;
+    private readonly int _shift;
 
     /// <summary>
-    /// Transitions, <c>row + class → next row</c>, where a row is <c>state × classes</c>; a target state that ends
+    /// Transitions, <c>row + class → next row</c>, where a row is <c>state &lt;&lt; shift</c>; a target state that ends
     /// a keyword is stored as <c>~row</c>, so the hot loop tests one sign bit to know whether to report anything.
     /// </summary>
     private readonly int[] _next;
     private readonly int[] _outputStart;
-    private readonly int[] _outputs;
+    private readonly int[] _outputValue;
+    private readonly int[] _outputLength;
+    private readonly int _maxLength;
+
+    public int States => _outputStart.Length - 1;
 
     /// <param name="keywords">Each keyword with the values (rule indices) it stands for.</param>
     public KeywordAutomaton(IReadOnlyList<(string Keyword, int[] Values)> keywords)
     {
         // Character classes: 0 is "in no keyword"; every other class is one case-folded character.
-        var classes = 1;
-        var other = new Dictionary<char, int>();
+        var classOf = new Dictionary<char, int>();
         foreach (var (keyword, _) in keywords)
             foreach (var c in keyword)
             {
                 var f = Fold(c);
-                if (f < 128) { if (_asciiClass[f] == 0) _asciiClass[f] = (byte)classes++; }
-                else if (!other.ContainsKey(f)) other[f] = classes++;
+                if (!classOf.ContainsKey(f)) classOf[f] = classOf.Count + 1;
             }
-        _otherClass = other.ToFrozenDictionary();
+        var classes = classOf.Count + 1;
         if (classes > 255) throw new InvalidOperationException("keywords use more than 254 distinct characters.");
-        for (var c = 'A'; c <= 'Z'; c++) _asciiClass[c] = _asciiClass[char.ToLowerInvariant(c)];
-        _classes = classes;
+        _shift = 1;
+        while (1 << _shift < classes) _shift++;
+        var ascii = keywords.All(k => IsAscii(k.Keyword));
+        _class = new byte[ascii ? 128 : 65536];
+        for (var c = 0; c < _class.Length; c++)
+        {
+            // A non-ASCII character whose lower case is ASCII (the Kelvin sign) stays class 0: ASCII keywords match ASCII text only.
+            var f = Fold((char)c);
+            if ((c < 128) == (f < 128) && classOf.TryGetValue(f, out var k)) _class[c] = (byte)k;
+        }
 
         // The trie, then failure links breadth-first; every missing edge becomes the failure state's edge.
+        // Outputs are (value, keyword length); a value reached by several keywords ending at one state keeps the longest.
         var edges = new List<int[]> { new int[classes] };
-        var values = new List<HashSet<int>> { new() };
+        var outputs = new List<Dictionary<int, int>> { new() };
         foreach (var (keyword, vals) in keywords)
         {
             var state = 0;
             foreach (var c in keyword)
             {
-                var a = ClassOf(c);
+                var a = classOf[Fold(c)];
                 if (edges[state][a] == 0)
                 {
                     edges[state][a] = edges.Count;
                     edges.Add(new int[classes]);
-                    values.Add([]);
+                    outputs.Add([]);
                 }
                 state = edges[state][a];
             }
-            values[state].UnionWith(vals);
+            foreach (var v in vals) AddOutput(outputs[state], v, keyword.Length);
         }
         var fail = new int[edges.Count];
         var queue = new Queue<int>();
@@ -65,7 +91,7 @@ internal sealed class KeywordAutomaton
         while (queue.Count > 0)
         {
             var s = queue.Dequeue();
-            values[s].UnionWith(values[fail[s]]);
+            foreach (var (v, length) in outputs[fail[s]]) AddOutput(outputs[s], v, length);
             for (var a = 1; a < classes; a++)
             {
                 var t = edges[s][a];
@@ -78,52 +104,177 @@ internal sealed class KeywordAutomaton
             }
         }
 
-        _next = new int[edges.Count * classes];
+        _next = new int[edges.Count << _shift];
         for (var s = 0; s < edges.Count; s++)
             for (var a = 0; a < classes; a++)
             {
                 var t = edges[s][a];
-                _next[s * classes + a] = values[t].Count > 0 ? ~(t * classes) : t * classes;
+                _next[(s << _shift) + a] = outputs[t].Count > 0 ? ~(t << _shift) : t << _shift;
             }
         _outputStart = new int[edges.Count + 1];
-        var flat = new List<int>();
+        var values = new List<int>();
+        var lengths = new List<int>();
         for (var s = 0; s < edges.Count; s++)
         {
-            _outputStart[s] = flat.Count;
-            flat.AddRange(values[s].Order());
+            _outputStart[s] = values.Count;
+            foreach (var (v, length) in outputs[s].OrderBy(o => o.Key))
+            {
+                values.Add(v);
+                lengths.Add(length);
+            }
         }
-        _outputStart[edges.Count] = flat.Count;
-        _outputs = flat.ToArray();
+        _outputStart[edges.Count] = values.Count;
+        _outputValue = values.ToArray();
+        _outputLength = lengths.ToArray();
+        _maxLength = keywords.Count == 0 ? 1 : keywords.Max(k => k.Keyword.Length);
     }
 
-    /// <summary>Marks in <paramref name="hits"/> the values of every keyword that occurs in <paramref name="text"/>.</summary>
-    public void Scan(ReadOnlySpan<char> text, RuleHits hits)
+    private static void AddOutput(Dictionary<int, int> outputs, int value, int length) =>
+        outputs[value] = Math.Max(length, outputs.GetValueOrDefault(value));
+
+    /// <summary>Reports to <paramref name="sink"/> every keyword occurrence in <paramref name="text"/>, left to right.</summary>
+    /// <remarks>
+    /// Text of a few KB and more is cut into four segments scanned in one loop, one character of each per step: four
+    /// independent chains of loads run side by side where one chain would wait on each load in turn. Each segment's
+    /// scan reads on into the next segment by the longest keyword's length and reports only keywords that start inside
+    /// its own segment, so each occurrence is reported once; the later segments' occurrences are held back, then
+    /// reported in order.
+    /// </remarks>
+    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IKeywordSink
     {
-        ReadOnlySpan<int> next = _next;
-        ReadOnlySpan<byte> ascii = _asciiClass;
-        var row = 0;
-        foreach (var c in text)
+        var segment = text.Length / 4;
+        if (segment < MinSegment)
         {
-            int a = c < 128 ? ascii[c] : OtherClass(c);
-            var target = next[row + a];
+            Run(text, 0, text.Length, text.Length, 0, ref sink);
+            return;
+        }
+        Buffer b1 = default, b2 = default, b3 = default;
+        try
+        {
+            var (r0, r1, r2, r3) = RunFour(text, segment, ref sink, ref b1, ref b2, ref b3);
+            var n = text.Length;
+            Run(text, segment, Math.Min(n, segment + _maxLength - 1), segment, r0, ref sink);
+            Run(text, 2 * segment, Math.Min(n, 2 * segment + _maxLength - 1), 2 * segment, r1, ref b1);
+            Run(text, 3 * segment, Math.Min(n, 3 * segment + _maxLength - 1), 3 * segment, r2, ref b2);
+            Run(text, 4 * segment, n, n, r3, ref b3);
+            b1.ReplayTo(ref sink);
+            b2.ReplayTo(ref sink);
+            b3.ReplayTo(ref sink);
+        }
+        finally
+        {
+            b1.Dispose();
+            b2.Dispose();
+            b3.Dispose();
+        }
+    }
+
+    /// <summary>Below this many characters per segment, one chain is as fast and simpler.</summary>
+    private const int MinSegment = 512;
+
+    /// <summary>Scans [from, to) starting in <paramref name="row"/>; reports keywords that start before <paramref name="limit"/>. Returns the row it ends in.</summary>
+    private int Run<TSink>(ReadOnlySpan<char> text, int from, int to, int limit, int row, ref TSink sink) where TSink : struct, IKeywordSink
+    {
+        // Bounds checks are proven away by construction: every class is below 1 << shift and every row is a state << shift.
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(_class);
+        var classCount = (uint)_class.Length;
+        for (var i = from; i < to; i++)
+        {
+            uint c = text[i];
+            int a = c < classCount ? Unsafe.Add(ref classes, (nint)c) : 0;
+            var target = Unsafe.Add(ref next, (nint)(uint)(row + a));
             if (target >= 0)
             {
                 row = target;
                 continue;
             }
             row = ~target;
-            var state = row / _classes;
-            for (var i = _outputStart[state]; i < _outputStart[state + 1]; i++) hits.Set(_outputs[i]);
+            Report(row, i + 1, limit, ref sink);
+        }
+        return row;
+    }
+
+    private (int, int, int, int) RunFour<TSink>(ReadOnlySpan<char> text, int segment, ref TSink s0, ref Buffer s1, ref Buffer s2, ref Buffer s3)
+        where TSink : struct, IKeywordSink
+    {
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(_class);
+        ref var t0 = ref MemoryMarshal.GetReference(text);
+        ref var t1 = ref Unsafe.Add(ref t0, segment);
+        ref var t2 = ref Unsafe.Add(ref t1, segment);
+        ref var t3 = ref Unsafe.Add(ref t2, segment);
+        var classCount = (uint)_class.Length;
+        int r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        for (var i = 0; i < segment; i++)
+        {
+            uint c0 = Unsafe.Add(ref t0, i), c1 = Unsafe.Add(ref t1, i), c2 = Unsafe.Add(ref t2, i), c3 = Unsafe.Add(ref t3, i);
+            var n0 = Unsafe.Add(ref next, (nint)(uint)(r0 + (c0 < classCount ? Unsafe.Add(ref classes, (nint)c0) : 0)));
+            var n1 = Unsafe.Add(ref next, (nint)(uint)(r1 + (c1 < classCount ? Unsafe.Add(ref classes, (nint)c1) : 0)));
+            var n2 = Unsafe.Add(ref next, (nint)(uint)(r2 + (c2 < classCount ? Unsafe.Add(ref classes, (nint)c2) : 0)));
+            var n3 = Unsafe.Add(ref next, (nint)(uint)(r3 + (c3 < classCount ? Unsafe.Add(ref classes, (nint)c3) : 0)));
+            r0 = n0;
+            r1 = n1;
+            r2 = n2;
+            r3 = n3;
+            if ((n0 | n1 | n2 | n3) >= 0) continue;
+            // Rare: some stream ended a keyword.
+            if (n0 < 0) Report(r0 = ~n0, i + 1, int.MaxValue, ref s0);
+            if (n1 < 0) Report(r1 = ~n1, segment + i + 1, int.MaxValue, ref s1);
+            if (n2 < 0) Report(r2 = ~n2, 2 * segment + i + 1, int.MaxValue, ref s2);
+            if (n3 < 0) Report(r3 = ~n3, 3 * segment + i + 1, int.MaxValue, ref s3);
+        }
+        return (r0, r1, r2, r3);
+    }
+
+    private void Report<TSink>(int row, int end, int limit, ref TSink sink) where TSink : struct, IKeywordSink
+    {
+        var state = row >> _shift;
+        for (var o = _outputStart[state]; o < _outputStart[state + 1]; o++)
+        {
+            var start = end - _outputLength[o];
+            if (start < limit) sink.Found(_outputValue[o], start, end);
         }
     }
 
-    private int OtherClass(char c) => _otherClass.Count == 0 ? 0 : _otherClass.GetValueOrDefault(Fold(c));
-
-    private int ClassOf(char c)
+    /// <summary>Occurrences held back until the segments before theirs have been reported.</summary>
+    private struct Buffer : IKeywordSink
     {
-        var f = Fold(c);
-        return f < 128 ? _asciiClass[f] : _otherClass[f];
+        private int[]? _items;
+        private int _count;
+
+        public void Found(int value, int start, int end)
+        {
+            if (_items is null || _count + 3 > _items.Length)
+            {
+                var bigger = ArrayPool<int>.Shared.Rent(Math.Max(96, _count * 2));
+                if (_items is not null)
+                {
+                    Array.Copy(_items, bigger, _count);
+                    ArrayPool<int>.Shared.Return(_items);
+                }
+                _items = bigger;
+            }
+            _items[_count] = value;
+            _items[_count + 1] = start;
+            _items[_count + 2] = end;
+            _count += 3;
+        }
+
+        public readonly void ReplayTo<TSink>(ref TSink sink) where TSink : struct, IKeywordSink
+        {
+            for (var i = 0; i < _count; i += 3) sink.Found(_items![i], _items[i + 1], _items[i + 2]);
+        }
+
+        public void Dispose()
+        {
+            if (_items is not null) ArrayPool<int>.Shared.Return(_items);
+            _items = null;
+        }
     }
+
+    /// <summary>True when every character of <paramref name="keyword"/> folds to ASCII: it can occur only in ASCII text.</summary>
+    public static bool IsAscii(string keyword) => keyword.All(c => Fold(c) < 128);
 
     private static char Fold(char c) => char.ToLowerInvariant(c);
 }

@@ -1,21 +1,32 @@
 namespace Palisade.Core.Rules;
 
 /// <summary>
-/// One case-insensitive pass over a text for every rule's keywords (a <see cref="KeywordAutomaton"/>), answering
-/// which rules could match it. Clean text runs no regex. Number-shaped rules use <see cref="RuleDefinition.MinDigits"/>
-/// instead of (or as well as) keywords: one hop per digit run decides them.
+/// One case-insensitive pass over a text for a set of rules' keywords (a <see cref="KeywordAutomaton"/>), answering
+/// which rules could match it and where their keywords are. Clean text runs no regex. Number-shaped rules use
+/// <see cref="RuleDefinition.MinDigits"/> instead of (or as well as) keywords: one hop per digit run decides them.
 /// </summary>
+/// <remarks>
+/// Keywords that hold non-ASCII characters live in a second automaton, run only over text that holds a non-ASCII
+/// character: ASCII text (most of what agents send) never pays for the wide table that CJK and accented keywords need.
+/// </remarks>
 public sealed class KeywordPrefilter
 {
-    private readonly KeywordAutomaton? _automaton;
+    private readonly KeywordAutomaton? _ascii;
+    private readonly KeywordAutomaton? _other;
     private readonly int[] _alwaysRun;
     private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
     private readonly int _maxMinDigits;
-    private readonly int _ruleCount;
+
+    /// <summary>One more than the highest rule index: the size of a <see cref="RuleHits"/> or <see cref="KeywordHits"/>.</summary>
+    public int RuleCount { get; }
+
+    /// <summary>The rules this prefilter decides; others never show up in its answers.</summary>
+    public IReadOnlyList<CompiledRule> Rules { get; }
 
     public KeywordPrefilter(IReadOnlyList<CompiledRule> rules)
     {
-        _ruleCount = rules.Count;
+        Rules = rules;
+        RuleCount = rules.Count == 0 ? 0 : rules.Max(r => r.Index) + 1;
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();
         var digitRules = new List<(int, int, bool)>();
@@ -34,7 +45,10 @@ public sealed class KeywordPrefilter
         _alwaysRun = always.ToArray();
         _digitRules = digitRules.ToArray();
         _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
-        _automaton = byKeyword.Count == 0 ? null : new KeywordAutomaton(byKeyword.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray());
+        var ascii = byKeyword.Where(kv => KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
+        var other = byKeyword.Where(kv => !KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
+        _ascii = ascii.Length == 0 ? null : new KeywordAutomaton(ascii);
+        _other = other.Length == 0 ? null : new KeywordAutomaton(other);
     }
 
     /// <summary>
@@ -43,9 +57,11 @@ public sealed class KeywordPrefilter
     /// </summary>
     public RuleHits Scan(ReadOnlySpan<char> text)
     {
-        var hits = new RuleHits(_ruleCount);
+        var hits = new RuleHits(RuleCount);
         foreach (var r in _alwaysRun) hits.Set(r);
-        _automaton?.Scan(text, hits);
+        var sink = new BitSink(hits);
+        _ascii?.Scan(text, ref sink);
+        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -57,6 +73,46 @@ public sealed class KeywordPrefilter
         }
         return hits;
     }
+
+    /// <summary>
+    /// As <see cref="Scan(ReadOnlySpan{char})"/>, with where each rule's keywords occur: a digit rule's spans are its
+    /// long enough digit runs; rules without keywords or digits run over the whole text.
+    /// </summary>
+    public KeywordHits Find(ReadOnlySpan<char> text)
+    {
+        var hits = new KeywordHits(RuleCount);
+        foreach (var r in _alwaysRun) hits.SetWholeText(r);
+        var sink = new SpanSink(hits);
+        _ascii?.Scan(text, ref sink);
+        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Scan(text, ref sink);
+        if (_digitRules.Length > 0)
+        {
+            var longest = DigitRuns.Longest(text, _maxMinDigits);
+            foreach (var (rule, minDigits, needsKeyword) in _digitRules)
+            {
+                if (longest < minDigits || (needsKeyword && !hits.Contains(rule)))
+                {
+                    hits.Remove(rule);
+                    continue;
+                }
+                // The number is what such a rule matches; its keyword only says the number is worth a look.
+                hits.ClearSpans(rule);
+                foreach (var (start, end, digits) in DigitRuns.Find(text))
+                    if (digits >= minDigits) hits.Add(rule, start, end);
+            }
+        }
+        return hits;
+    }
+
+    private readonly struct BitSink(RuleHits hits) : IKeywordSink
+    {
+        public void Found(int value, int start, int end) => hits.Set(value);
+    }
+
+    private readonly struct SpanSink(KeywordHits hits) : IKeywordSink
+    {
+        public void Found(int value, int start, int end) => hits.Add(value, start, end);
+    }
 }
 
 /// <summary>A set of rule indices, one bit each.</summary>
@@ -66,6 +122,6 @@ public readonly struct RuleHits(int count)
 
     public void Set(int index) => _bits[index >> 6] |= 1UL << (index & 63);
     public void Clear(int index) => _bits[index >> 6] &= ~(1UL << (index & 63));
-    public bool Contains(int index) => (_bits[index >> 6] & (1UL << (index & 63))) != 0;
+    public bool Contains(int index) => index >> 6 < _bits.Length && (_bits[index >> 6] & (1UL << (index & 63))) != 0;
     public bool Any => _bits.Any(b => b != 0);
 }

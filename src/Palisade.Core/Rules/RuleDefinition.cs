@@ -31,6 +31,13 @@ public sealed record RuleDefinition
     /// <summary>The rule runs only if the text holds a run of at least this many digits (single separators allowed). 0: no such condition.</summary>
     public int MinDigits { get; init; }
 
+    /// <summary>
+    /// How far (in characters, and in words at one per eight characters) a match may reach from one of its keywords
+    /// (or from its digit run) on either side; the regex runs only over those windows. Null: the scanner's default,
+    /// which suits tokens and short phrases. Long matches (PEM blocks, JSON key files, long phrase gaps) set their own.
+    /// </summary>
+    public int? Window { get; init; }
+
     /// <summary>The named group holding the sensitive value (default: <c>secret</c> if present, else the whole match).</summary>
     public string? Group { get; init; }
     public bool IgnoreCase { get; init; }

@@ -33,6 +33,21 @@ public static class RuleFileReader
         return rules;
     }
 
+    /// <summary>The rule's <c>keywords</c>, brace groups expanded (<see cref="KeywordExpansion"/>).</summary>
+    private static IReadOnlyList<string> ExpandKeywords(YamlNode r)
+    {
+        var keywords = r.Get("keywords");
+        if (keywords is null) return [];
+        try
+        {
+            return keywords.AsStringList().SelectMany(KeywordExpansion.Expand).Distinct(StringComparer.Ordinal).ToArray();
+        }
+        catch (FormatException e)
+        {
+            throw keywords.Error(e.Message);
+        }
+    }
+
     /// <summary>Reads one rule mapping. <paramref name="scanner"/> and <paramref name="category"/> are file defaults; a rule may name its own.</summary>
     public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags, string exampleKind = "text")
     {
@@ -49,9 +64,10 @@ public static class RuleFileReader
             Core = r.Get("core")?.AsBool() ?? false,
             EnabledByDefault = r.Get("enabled")?.AsBool() ?? true,
             DefaultAction = r.Get("action")?.AsEnum(Actions),
-            Keywords = r.Get("keywords")?.AsStringList() ?? [],
+            Keywords = ExpandKeywords(r),
             Pattern = r.Require("pattern").AsString(),
             MinDigits = r.Get("min_digits")?.AsInt() ?? 0,
+            Window = r.Get("window")?.AsInt(),
             Group = r.Get("group")?.AsString(),
             IgnoreCase = r.Get("ignore_case")?.AsBool() ?? false,
             View = r.Get("view")?.AsString() ?? "folded",
@@ -71,6 +87,7 @@ public static class RuleFileReader
         r.RejectUnknownKeys();
         if (!Engine.ScanKind.IsKnown(rule.ExampleKind)) throw r.Error($"'example_kind' must be one of: {string.Join(", ", Engine.ScanKind.Names)}.");
         if (rule.View is not ("folded" or "normalized" or "raw")) throw r.Error("'view' must be one of: folded, normalized, raw.");
+        if (rule.Window is < MatchWindows.MinReach) throw r.Error($"'window' must be at least {MatchWindows.MinReach} characters.");
         if (rule.Weight is < 0 or > 1) throw r.Error("'weight' must be between 0 and 1.");
         if (rule.Validator is not null && !Validators.Exists(rule.Validator))
             throw r.Error($"unknown validator '{rule.Validator}'; known: {string.Join(", ", Validators.Names)}.");

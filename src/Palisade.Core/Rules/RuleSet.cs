@@ -1,18 +1,61 @@
 namespace Palisade.Core.Rules;
 
-/// <summary>The compiled, enabled rules of one policy load, with their shared keyword prefilter.</summary>
+/// <summary>The compiled, enabled rules of one policy load, with their keyword prefilters.</summary>
+/// <remarks>
+/// Every rule's keywords go into exactly one prefilter for content, chosen by the text the rule reads, so each view of a
+/// field is scanned once, for the keywords of the rules that will run on it and no others:
+/// <list type="number">
+/// <item><see cref="TextPrefilter"/>: rules that read text as sent — secrets and PII over raw, normalized and decoded
+/// views, and the injection rules that ask for raw or normalized text;</item>
+/// <item><see cref="FoldedPrefilter"/>: injection phrase rules, over folded views.</item>
+/// </list>
+/// Analyzer rules (paths, URLs, commands) are in neither: content scanners never run them. Analyzers read short
+/// structured strings with <see cref="Prefilter"/>, built from every rule on first use.
+/// </remarks>
 public sealed class RuleSet
 {
     public IReadOnlyList<CompiledRule> Rules { get; }
-    public KeywordPrefilter Prefilter { get; }
+
+    /// <summary>Every rule's keywords, for analyzers; built on first use (a process that scans no path or command never builds it).</summary>
+    public KeywordPrefilter Prefilter => _all.Value;
+
+    /// <summary>Content rules that read text as sent: secrets, PII, and injection rules with <c>view: raw</c> or <c>normalized</c>.</summary>
+    public KeywordPrefilter TextPrefilter { get; }
+
+    /// <summary>Content rules that read folded text: injection phrase rules.</summary>
+    public KeywordPrefilter FoldedPrefilter { get; }
+
+    private readonly Lazy<KeywordPrefilter> _all;
+    private readonly KeywordPrefilter[] _prefilterOf;
     private readonly Dictionary<string, CompiledRule[]> _byScanner;
 
-    public RuleSet(IEnumerable<RuleDefinition> definitions)
+    /// <param name="definitions">The enabled rules.</param>
+    /// <param name="contentScanners">
+    /// Names of the scanners that read content (<see cref="Engine.ScannerChain.Create"/>); their rules are prefiltered per
+    /// view. Null: every rule may be run over content.
+    /// </param>
+    public RuleSet(IEnumerable<RuleDefinition> definitions, IEnumerable<string>? contentScanners = null)
     {
         Rules = definitions.Select((d, i) => CompiledRule.Compile(d, i)).ToArray();
-        Prefilter = new KeywordPrefilter(Rules);
+        var content = contentScanners?.ToHashSet(StringComparer.Ordinal);
+        var contentRules = Rules.Where(r => content?.Contains(r.Definition.Scanner) ?? true).ToArray();
+        TextPrefilter = new KeywordPrefilter(contentRules.Where(r => !ReadsFoldedText(r.Definition)).ToArray());
+        FoldedPrefilter = new KeywordPrefilter(contentRules.Where(r => ReadsFoldedText(r.Definition)).ToArray());
+        _all = new Lazy<KeywordPrefilter>(() => new KeywordPrefilter(Rules));
+        _prefilterOf = new KeywordPrefilter[Rules.Count];
+        foreach (var r in TextPrefilter.Rules) _prefilterOf[r.Index] = TextPrefilter;
+        foreach (var r in FoldedPrefilter.Rules) _prefilterOf[r.Index] = FoldedPrefilter;
         _byScanner = Rules.GroupBy(r => r.Definition.Scanner).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    /// <summary>
+    /// Phrase rules (the injection scanner's) read folded views unless they ask for raw or normalized text; every other
+    /// content rule reads text as sent.
+    /// </summary>
+    private static bool ReadsFoldedText(RuleDefinition d) => d.Scanner == Scanners.InjectionScanner.ScannerName && d.View == "folded";
+
+    /// <summary>The prefilter that holds <paramref name="rule"/>'s keywords for content views (<see cref="Prefilter"/> for analyzer rules).</summary>
+    public KeywordPrefilter PrefilterFor(CompiledRule rule) => _prefilterOf[rule.Index] ?? Prefilter;
 
     public IReadOnlyList<CompiledRule> ForScanner(string scanner) => _byScanner.GetValueOrDefault(scanner) ?? [];
 

@@ -5,10 +5,15 @@ using Palisade.Core.Text;
 
 namespace Palisade.Core.Scanners;
 
-/// <summary>One field of one action as scanners see it: its views, and the prefilter's answer per view (computed once).</summary>
+/// <summary>
+/// One field of one action as scanners see it: its views, and the prefilters' answers per view (computed once, on
+/// first need). Dispose it to give the prefilters' buffers back.
+/// </summary>
 public sealed class FieldContext(AgentAction action, ContentField field, RuleSet rules, EvidenceRedactor redactor, ISet<string> allowedValues, DecodeLimits limits)
+    : IDisposable
 {
-    private readonly Dictionary<TextView, RuleHits> _hits = new(ReferenceEqualityComparer.Instance);
+    /// <summary>A field has a handful of views and two prefilters: a list beats a dictionary.</summary>
+    private readonly List<(TextView View, KeywordPrefilter Prefilter, KeywordHits Hits)> _hits = [];
 
     public AgentAction Action { get; } = action;
     public ContentField Field { get; } = field;
@@ -17,25 +22,50 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     public EvidenceRedactor Redactor { get; } = redactor;
     public ISet<string> AllowedValues { get; } = allowedValues;
 
-    public RuleHits Hits(TextView view)
+    /// <summary>Runs every rule over whole views, ignoring where keywords are: the reference windowed matching is tested against.</summary>
+    internal bool WholeViews { get; init; }
+
+    /// <summary>Where <paramref name="prefilter"/>'s keywords occur in <paramref name="view"/>.</summary>
+    public KeywordHits Hits(TextView view, KeywordPrefilter prefilter)
     {
-        if (!_hits.TryGetValue(view, out var hits)) _hits[view] = hits = Rules.Prefilter.Scan(view.Text);
+        foreach (var (v, p, h) in _hits)
+            if (ReferenceEquals(v, view) && ReferenceEquals(p, prefilter)) return h;
+        var hits = prefilter.Find(view.Text);
+        _hits.Add((view, prefilter, hits));
         return hits;
     }
 
-    /// <summary>Runs every rule of <paramref name="scanner"/> that the prefilter lets through on <paramref name="view"/>.</summary>
-    public void Match(string scanner, TextView view, List<RuleMatch> into, Func<CompiledRule, bool>? only = null)
+    /// <summary>
+    /// Runs every rule of <paramref name="scanner"/> (that <paramref name="only"/> selects) whose keywords occur in
+    /// <paramref name="view"/>, each around its keywords only (<see cref="RuleMatcher"/>).
+    /// </summary>
+    /// <param name="window">The scanner's reach around a keyword, for rules that set no <see cref="RuleDefinition.Window"/>.</param>
+    /// <param name="maxMatches">Accepted matches per rule worth finding (a scanner that counts each rule once needs one).</param>
+    public void Match(string scanner, TextView view, List<RuleMatch> into, int window, Func<CompiledRule, bool>? only = null, int maxMatches = RuleMatcher.MaxMatchesPerRule)
     {
         var rules = Rules.ForScanner(scanner);
-        if (rules.Count == 0) return;
-        var hits = Hits(view);
+        KeywordPrefilter? prefilter = null;
+        KeywordHits? hits = null;
         foreach (var rule in rules)
-            if (hits.Contains(rule.Index) && (only is null || only(rule))) RuleMatcher.Run(rule, view.Text, AllowedValues, into);
+        {
+            if (only is not null && !only(rule)) continue;
+            var p = Rules.PrefilterFor(rule);
+            if (!ReferenceEquals(p, prefilter)) hits = Hits(view, prefilter = p);
+            if (!hits!.Contains(rule.Index)) continue;
+            if (WholeViews) RuleMatcher.Run(rule, view.Text, AllowedValues, into, maxMatches);
+            else RuleMatcher.Run(rule, view.Text, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches);
+        }
     }
 
     public FindingLocation Locate(TextView view, int start, int length)
     {
         var (s, l) = view.ToSource(start, length);
         return new FindingLocation(Field.Path, view.Name, s, l);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, _, hits) in _hits) hits.Dispose();
+        _hits.Clear();
     }
 }

@@ -19,6 +19,12 @@ public sealed class InjectionScanner : IContentScanner
     /// </summary>
     public bool AppliesTo(AgentAction action) => action.Kind is not (ActionKind.HttpRequest or ActionKind.Command or ActionKind.FileAccess);
 
+    /// <summary>
+    /// Characters (and words, one per eight) a phrase may reach from one of its keywords; rules with longer gaps set
+    /// their own <c>window</c>.
+    /// </summary>
+    public const int DefaultWindow = 256;
+
     public void Scan(FieldContext field, List<Finding> findings)
     {
         var matches = new List<RuleMatch>();
@@ -26,10 +32,11 @@ public sealed class InjectionScanner : IContentScanner
         foreach (var (view, reads) in Views(field))
         {
             matches.Clear();
-            field.Match(Name, view, matches, rule => rule.Definition.View == reads);
+            // A rule counts once per field, however often it matches: repetition is not extra evidence. So the first
+            // match decides, and a rule that matched in one view is not run over the next.
+            field.Match(Name, view, matches, DefaultWindow, rule => rule.Definition.View == reads && !seen.Contains(rule.Id), maxMatches: 1);
             foreach (var m in matches)
             {
-                // A rule counts once per field, however often it matches: repetition is not extra evidence.
                 if (!seen.Add(m.Rule.Id)) continue;
                 var def = m.Rule.Definition;
                 findings.Add(new Finding

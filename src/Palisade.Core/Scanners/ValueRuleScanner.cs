@@ -13,6 +13,12 @@ public abstract class ValueRuleScanner : IContentScanner
 
     public virtual bool AppliesTo(AgentAction action) => true;
 
+    /// <summary>
+    /// Characters (and words, one per eight) a value may reach from one of its keywords or digit runs: tokens and
+    /// assignments with some context. Rules for longer values (PEM blocks, key files) set their own <c>window</c>.
+    /// </summary>
+    public const int DefaultWindow = 512;
+
     public void Scan(FieldContext field, List<Finding> findings)
     {
         var matches = new List<RuleMatch>();
@@ -20,7 +26,7 @@ public abstract class ValueRuleScanner : IContentScanner
         foreach (var view in field.Views.ForSecrets())
         {
             matches.Clear();
-            field.Match(Name, view, matches);
+            field.Match(Name, view, matches, DefaultWindow);
             foreach (var m in matches)
             {
                 var location = field.Locate(view, m.Start, m.Length);

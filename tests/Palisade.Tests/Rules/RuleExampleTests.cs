@@ -62,7 +62,8 @@ public sealed class RuleExampleTests
         // Analyzer rules run over the analyzer's canonical form, which their own tests cover.
         if (rule.Definition.Keywords.Count == 0 || rule.Definition.ExampleKind != "text") return;
         var views = new Palisade.Core.Text.ContentViews(example);
-        var passes = views.ForSecrets().Concat(views.ForInjection()).Any(v => Engine.Rules.Prefilter.Scan(v.Text).Contains(rule.Index));
+        var prefilter = Engine.Rules.PrefilterFor(rule);
+        var passes = views.ForSecrets().Concat(views.ForInjection()).Any(v => prefilter.Scan(v.Text).Contains(rule.Index));
         Assert.True(passes, $"no keyword of '{ruleId}' ({string.Join(", ", rule.Definition.Keywords)}) occurs in its example");
     }
 
