@@ -17,7 +17,7 @@ public abstract class ValueRuleScanner : IContentScanner
     /// Characters (and words, one per eight) a value may reach from one of its keywords or digit runs: tokens and
     /// assignments with some context. Rules for longer values (PEM blocks, key files) set their own <c>window</c>.
     /// </summary>
-    public const int DefaultWindow = 512;
+    public const int DefaultWindow = 256;
 
     public void Scan(FieldContext field, List<Finding> findings)
     {

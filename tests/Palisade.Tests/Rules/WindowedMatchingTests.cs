@@ -117,6 +117,22 @@ public sealed class WindowedMatchingTests
         return (sb.ToString(), offset);
     }
 
+    /// <summary>A 4096-bit RSA key and a PGP key block: their END lines are kilobytes from their BEGIN lines.</summary>
+    [Theory]
+    [InlineData("RSA PRIVATE KEY", 52)]
+    [InlineData("PGP PRIVATE KEY BLOCK", 120)]
+    public void Key_blocks_of_real_size_are_found_whole_inside_long_text(string label, int lines)
+    {
+        var random = new Random(lines);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var body = string.Join('\n', Enumerable.Range(0, lines).Select(_ => new string(Enumerable.Range(0, 64).Select(_ => alphabet[random.Next(64)]).ToArray())));
+        var block = $"-----BEGIN {label}-----\n\n{body}\n-----END {label}-----";
+        var (text, offset) = Embed(block, []);
+        var windowed = Findings(text, wholeViews: false);
+        Assert.Equal(Findings(text, wholeViews: true), windowed);
+        Assert.Contains(windowed, f => f.RuleId is "private-key-pem" or "pgp-private-key" && f.Start == offset);
+    }
+
     [Fact]
     public void A_match_that_reaches_a_window_edge_is_decided_on_the_whole_text()
     {
