@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Palisade.Core.Text;
 
 namespace Palisade.Core.Rules;
 
@@ -23,21 +24,22 @@ public static class RuleMatcher
     public static void Run(CompiledRule rule, string text, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule)
     {
         var counts = new Counts(maxMatches);
-        RunRange(rule, text, 0, text.Length, allowedValues, into, ref counts);
+        RunRange(rule, text, 0, text.Length, 0, text.Length, allowedValues, into, ref counts);
     }
 
     /// <summary>
-    /// Runs the rule only around its keywords in <paramref name="text"/>, as <paramref name="hits"/> recorded them: one
+    /// Runs the rule only around its keywords in <paramref name="view"/>, as <paramref name="hits"/> recorded them: one
     /// window (<see cref="MatchWindows"/>) per keyword span, merged where they meet; the whole text when the rule has no
-    /// keywords or <paramref name="hits"/> ran out of room, or when a match touches a window's edge.
+    /// keywords or <paramref name="hits"/> ran out of room, or when a match touches a window's edge. A view that has no
+    /// string yet (a folded view) is matched window by window on copies of the windows, so it never needs one.
     /// </summary>
     /// <param name="reach">The rule's <see cref="RuleDefinition.Window"/>, or its scanner's default.</param>
     /// <exception cref="RegexMatchTimeoutException">a backtracking rule ran out of time; callers fail closed.</exception>
-    public static void Run(CompiledRule rule, string text, KeywordHits hits, int reach, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule)
+    public static void Run(CompiledRule rule, TextView view, KeywordHits hits, int reach, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule)
     {
         if (hits.IsWholeText(rule.Index))
         {
-            Run(rule, text, allowedValues, into, maxMatches);
+            Run(rule, view.Text, allowedValues, into, maxMatches);
             return;
         }
         var first = into.Count;
@@ -48,29 +50,29 @@ public static class RuleMatcher
             // A keyword inside the open window only stretches it: its own window starts no later than that window ends.
             if (end >= 0 && s <= end)
             {
-                end = Math.Max(end, MatchWindows.End(text, e, reach));
+                end = Math.Max(end, MatchWindows.End(view.Chars, e, reach));
                 continue;
             }
-            var windowStart = MatchWindows.Start(text, s, reach);
+            var windowStart = MatchWindows.Start(view.Chars, s, reach);
             if (end >= 0 && windowStart <= end)
             {
-                end = Math.Max(end, MatchWindows.End(text, e, reach));
+                end = Math.Max(end, MatchWindows.End(view.Chars, e, reach));
                 continue;
             }
             if (end >= 0)
             {
-                var outcome = RunRange(rule, text, start, end - start, allowedValues, into, ref counts);
+                var outcome = RunWindow(rule, view, start, end, allowedValues, into, ref counts);
                 if (outcome == Outcome.TouchedEdge) break;
                 if (outcome == Outcome.Enough) return;
             }
             start = windowStart;
-            end = MatchWindows.End(text, e, reach);
+            end = MatchWindows.End(view.Chars, e, reach);
         }
-        if (end < 0 || (counts.Outcome != Outcome.TouchedEdge && RunRange(rule, text, start, end - start, allowedValues, into, ref counts) != Outcome.TouchedEdge))
+        if (end < 0 || (counts.Outcome != Outcome.TouchedEdge && RunWindow(rule, view, start, end, allowedValues, into, ref counts) != Outcome.TouchedEdge))
             return;
         // The cut may have made or broken this match: decide on the whole text, as if there were no windows.
         into.RemoveRange(first, into.Count - first);
-        Run(rule, text, allowedValues, into, maxMatches);
+        Run(rule, view.Text, allowedValues, into, maxMatches);
     }
 
     private enum Outcome { Done, Enough, TouchedEdge }
@@ -83,19 +85,31 @@ public static class RuleMatcher
         public Outcome Outcome;
     }
 
-    private static Outcome RunRange(CompiledRule rule, string text, int start, int length, ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts)
+    private static Outcome RunWindow(CompiledRule rule, TextView view, int start, int end, ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts) =>
+        view.HasText || (start == 0 && end == view.Length)
+            ? RunRange(rule, view.Text, start, end - start, 0, view.Length, allowedValues, into, ref counts)
+            : RunRange(rule, new string(view.Chars[start..end]), 0, end - start, start, view.Length, allowedValues, into, ref counts);
+
+    /// <summary>
+    /// Matches over input[from, from + length), which stands at <paramref name="offset"/> in a text of
+    /// <paramref name="textLength"/> characters; positions are reported in that text.
+    /// </summary>
+    private static Outcome RunRange(CompiledRule rule, string input, int from, int length, int offset, int textLength,
+        ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts)
     {
+        var start = from + offset;
         var end = start + length;
-        for (var match = rule.RegexFor(length).Match(text, start, length); match.Success; match = match.NextMatch())
+        for (var match = rule.RegexFor(length).Match(input, from, length); match.Success; match = match.NextMatch())
         {
-            if ((match.Index == start && start > 0) || (match.Index + match.Length >= end - 1 && end < text.Length))
+            var at = match.Index + offset;
+            if ((at == start && start > 0) || (at + match.Length >= end - 1 && end < textLength))
                 return counts.Outcome = Outcome.TouchedEdge;
             if (++counts.Candidates > MaxCandidatesPerRule) return counts.Outcome = Outcome.Enough;
             var group = rule.ValueGroup(match);
             if (!group.Success || group.Length == 0) continue;
             var value = group.Value;
             if (!Accepts(rule, value, allowedValues)) continue;
-            into.Add(new RuleMatch(rule, group.Index, group.Length, value));
+            into.Add(new RuleMatch(rule, group.Index + offset, group.Length, value));
             if (++counts.Accepted >= counts.MaxAccepted) return counts.Outcome = Outcome.Enough;
         }
         return counts.Outcome = Outcome.Done;

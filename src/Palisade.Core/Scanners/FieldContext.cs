@@ -7,7 +7,7 @@ namespace Palisade.Core.Scanners;
 
 /// <summary>
 /// One field of one action as scanners see it: its views, and the prefilters' answers per view (computed once, on
-/// first need). Dispose it to give the prefilters' buffers back.
+/// first need). Dispose it to give the prefilters' and the folded views' buffers back.
 /// </summary>
 public sealed class FieldContext(AgentAction action, ContentField field, RuleSet rules, EvidenceRedactor redactor, ISet<string> allowedValues, DecodeLimits limits)
     : IDisposable
@@ -30,7 +30,7 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     {
         foreach (var (v, p, h) in _hits)
             if (ReferenceEquals(v, view) && ReferenceEquals(p, prefilter)) return h;
-        var hits = prefilter.Find(view.Text);
+        var hits = prefilter.Find(view.Chars);
         _hits.Add((view, prefilter, hits));
         return hits;
     }
@@ -53,7 +53,7 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
             if (!ReferenceEquals(p, prefilter)) hits = Hits(view, prefilter = p);
             if (!hits!.Contains(rule.Index)) continue;
             if (WholeViews) RuleMatcher.Run(rule, view.Text, AllowedValues, into, maxMatches);
-            else RuleMatcher.Run(rule, view.Text, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches);
+            else RuleMatcher.Run(rule, view, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches);
         }
     }
 
@@ -67,5 +67,6 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     {
         foreach (var (_, _, hits) in _hits) hits.Dispose();
         _hits.Clear();
+        Views.Dispose();
     }
 }

@@ -2,9 +2,10 @@ namespace Palisade.Core.Text;
 
 /// <summary>
 /// Every view of one field's text that scanners read, built lazily: clean text pays only for the views it needs.
-/// Secrets and PII read <see cref="ForSecrets"/>; the injection scanner reads <see cref="ForInjection"/>.
+/// Secrets and PII read <see cref="ForSecrets"/>; the injection scanner reads <see cref="ForInjection"/>. Dispose it when the
+/// field has been scanned: folded views live in pooled buffers.
 /// </summary>
-public sealed class ContentViews
+public sealed class ContentViews : IDisposable
 {
     private readonly DecodeLimits _limits;
     private TextView? _normalized;
@@ -52,5 +53,13 @@ public sealed class ContentViews
     {
         yield return Folded;
         foreach (var d in FoldedDecoded) yield return d;
+    }
+
+    /// <summary>Gives the folded views' pooled buffers back; call it once the field has been scanned.</summary>
+    public void Dispose()
+    {
+        _folded?.Release();
+        if (_foldedDecoded is not null)
+            foreach (var d in _foldedDecoded) d.Release();
     }
 }

@@ -20,6 +20,7 @@ namespace Palisade.Core.Text;
 /// </list>
 /// Lengths change only where whitespace collapses, and the view maps back to the original exactly.
 /// Returns the input view itself when folding changes nothing.
+/// A folded view holds its characters in a pooled buffer that <see cref="TextView.Release"/> gives back.
 /// </summary>
 /// <remarks>
 /// ASCII stretches are lower-cased with one vectorized call each; only tokens holding non-ASCII characters, tokens
@@ -29,22 +30,29 @@ public static class Folder
 {
     public static TextView Fold(TextView view)
     {
-        var source = view.Text.AsSpan();
+        var source = view.Chars;
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, source.Length));
+        var kept = false;
         try
         {
+            // The folded text stays in the pooled buffer: most fields wake no phrase rule, and then no string is ever made of it.
             var text = buffer.AsSpan(0, source.Length);
             var asciiSpaces = LowerAndFoldTokens(source, text);
             Leet.UndoInAsciiTokens(text);
             if (!WhitespaceCollapser.NeedsWork(text, asciiSpaces))
-                return text.SequenceEqual(source) ? view : TextView.Derived("folded", text.ToString(), view, null);
+            {
+                if (text.SequenceEqual(source)) return view;
+                kept = true;
+                return TextView.Derived("folded", buffer, source.Length, view, null);
+            }
             var map = new IndexMapBuilder();
             var length = WhitespaceCollapser.Collapse(text, asciiSpaces, map);
-            return TextView.Derived("folded", text[..length].ToString(), view, map.Build(source.Length));
+            kept = true;
+            return TextView.Derived("folded", buffer, length, view, map.Build(source.Length));
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (!kept) ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Palisade.Core.Text.Mapping;
 
 namespace Palisade.Core.Text;
@@ -12,6 +13,10 @@ namespace Palisade.Core.Text;
 /// </remarks>
 public sealed class TextView
 {
+    private string? _text;
+
+    /// <summary>A pooled buffer holding the text until <see cref="Text"/> is asked for or the view is released.</summary>
+    private char[]? _chars;
     private readonly TextView? _parent;
     private readonly IndexMap? _map;
     private readonly int _segmentStart;
@@ -20,15 +25,32 @@ public sealed class TextView
 
     /// <summary><c>raw</c>, <c>normalized</c>, <c>folded</c>, or a decoding chain such as <c>base64</c> or <c>url+base64</c>.</summary>
     public string Name { get; }
-    public string Text { get; }
+
+    /// <summary>The view's text. A folded view keeps its characters in a pooled buffer and makes the string on first use.</summary>
+    public string Text => _text ??= new string(_chars ?? throw Released(), 0, Length);
+
+    /// <summary>The view's characters, without making a string of them: what prefilters and windows read.</summary>
+    public ReadOnlySpan<char> Chars => _text is not null ? _text.AsSpan() : (_chars ?? throw Released()).AsSpan(0, Length);
+
+    public int Length { get; }
+
+    /// <summary>True when <see cref="Text"/> costs nothing more.</summary>
+    public bool HasText => _text is not null;
 
     /// <summary>How many decodings produced this view (0 for raw, normalized and folded).</summary>
     public int Depth { get; }
 
     private TextView(string name, string text, int depth, TextView? parent, IndexMap? map, int segmentStart, int segmentLength, bool decoded)
+        : this(name, text, null, text.Length, depth, parent, map, segmentStart, segmentLength, decoded)
+    {
+    }
+
+    private TextView(string name, string? text, char[]? chars, int length, int depth, TextView? parent, IndexMap? map, int segmentStart, int segmentLength, bool decoded)
     {
         Name = name;
-        Text = text;
+        _text = text;
+        _chars = chars;
+        Length = length;
         Depth = depth;
         _parent = parent;
         _map = map;
@@ -56,6 +78,26 @@ public sealed class TextView
     internal static TextView Derived(string name, string text, TextView parent, IndexMap? map) =>
         new(parent.IsDecoded ? parent.Name : name, text, parent.Depth, parent, map, -1, 0, parent.IsDecoded);
 
+    /// <summary>
+    /// As <see cref="Derived(string, string, TextView, IndexMap?)"/>, over the first <paramref name="length"/> characters of
+    /// <paramref name="rented"/>, a buffer from <see cref="ArrayPool{T}.Shared"/> that the view now owns (see <see cref="Release"/>).
+    /// </summary>
+    internal static TextView Derived(string name, char[] rented, int length, TextView parent, IndexMap? map) =>
+        new(parent.IsDecoded ? parent.Name : name, null, rented, length, parent.Depth, parent, map, -1, 0, parent.IsDecoded);
+
+    /// <summary>
+    /// Gives a pooled buffer back. <see cref="Text"/> stays usable if it was made before; otherwise the view is done with.
+    /// Its owner (<see cref="ContentViews"/>) calls this when the field has been scanned.
+    /// </summary>
+    internal void Release()
+    {
+        var chars = _chars;
+        _chars = null;
+        if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+    }
+
+    private static ObjectDisposedException Released() => new(nameof(TextView), "the view's buffer was released after its field was scanned.");
+
     /// <summary>Payloads decoded from segments of <paramref name="parent"/>; <paramref name="map"/> maps each one to its encoded segment.</summary>
     internal static TextView DecodedFrom(string chain, string text, int depth, TextView parent, IndexMap map) =>
         new(chain, text, depth, parent, map, -1, 0, true);
@@ -66,7 +108,7 @@ public sealed class TextView
     public (int Start, int Length) ToSource(int start, int length)
     {
         if (_segmentStart >= 0) return (_segmentStart, _segmentLength);
-        var (s, l) = _map?.ToSource(start, length) ?? Clamp(start, length, Text.Length);
+        var (s, l) = _map?.ToSource(start, length) ?? Clamp(start, length, Length);
         return _parent?.ToSource(s, l) ?? (s, l);
     }
 

@@ -157,7 +157,7 @@ public sealed class WindowedMatchingTests
     {
         using var hits = new KeywordPrefilter([rule]).Find(text);
         var found = new List<RuleMatch>();
-        RuleMatcher.Run(rule, text, hits, 64, new HashSet<string>(), found);
+        RuleMatcher.Run(rule, Palisade.Core.Text.TextView.Raw(text), hits, 64, new HashSet<string>(), found);
         return found;
     }
 }
