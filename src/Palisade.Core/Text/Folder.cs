@@ -48,7 +48,7 @@ public static class Folder
             var map = new IndexMapBuilder();
             var length = WhitespaceCollapser.Collapse(text, asciiSpaces, map);
             kept = true;
-            return TextView.Derived("folded", buffer, length, view, map.Build(source.Length));
+            return TextView.Derived("folded", buffer, length, view, map.BuildPooled(source.Length));
         }
         finally
         {

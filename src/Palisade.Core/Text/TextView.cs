@@ -92,8 +92,10 @@ public sealed class TextView
     internal void Release()
     {
         var chars = _chars;
+        if (chars is null) return;
         _chars = null;
-        if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+        ArrayPool<char>.Shared.Return(chars);
+        _map?.Release();
     }
 
     private static ObjectDisposedException Released() => new(nameof(TextView), "the view's buffer was released after its field was scanned.");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Palisade.Core.Text.Mapping;
 
 /// <summary>
@@ -8,23 +10,41 @@ namespace Palisade.Core.Text.Mapping;
 /// </summary>
 internal sealed class IndexMap
 {
-    private readonly Segment[] _segments;
+    private Segment[] _segments;
+    private readonly int _count;
+
+    /// <summary>True when <see cref="_segments"/> is a pooled buffer this map gives back on <see cref="Release"/>.</summary>
+    private readonly bool _pooled;
 
     /// <summary>Length of the view this map belongs to.</summary>
     public int ViewLength { get; }
 
-    internal IndexMap(Segment[] segments, int viewLength)
+    internal IndexMap(Segment[] segments, int viewLength) : this(segments, segments.Length, viewLength, pooled: false)
+    {
+    }
+
+    internal IndexMap(Segment[] segments, int count, int viewLength, bool pooled)
     {
         _segments = segments;
+        _count = count;
+        _pooled = pooled;
         ViewLength = viewLength;
     }
 
-    public int SegmentCount => _segments.Length;
+    public int SegmentCount => _count;
+
+    /// <summary>Gives a pooled segment buffer back; the map is not used after that (its view was released).</summary>
+    public void Release()
+    {
+        if (!_pooled || _segments.Length == 0) return;
+        ArrayPool<Segment>.Shared.Return(_segments);
+        _segments = [];
+    }
 
     /// <summary>The source span that view span [start, start+length) came from; an empty span maps to a point.</summary>
     public (int Start, int Length) ToSource(int start, int length)
     {
-        if (_segments.Length == 0) return (0, 0);
+        if (_count == 0) return (0, 0);
         start = Math.Clamp(start, 0, ViewLength);
         var end = Math.Clamp(start + Math.Max(length, 0), start, ViewLength);
         if (end == start) return (PointToSource(start), 0);
@@ -39,7 +59,7 @@ internal sealed class IndexMap
     {
         if (index >= ViewLength)
         {
-            var tail = _segments[^1];
+            var tail = _segments[_count - 1];
             return tail.SourceStart + tail.SourceLength;
         }
         var seg = _segments[Find(index)];
@@ -49,7 +69,7 @@ internal sealed class IndexMap
     /// <summary>Index of the last segment whose view start is at or before <paramref name="index"/>, skipping empty ones.</summary>
     private int Find(int index)
     {
-        int lo = 0, hi = _segments.Length - 1;
+        int lo = 0, hi = _count - 1;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) >>> 1;

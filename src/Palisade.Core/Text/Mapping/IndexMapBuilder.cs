@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Palisade.Core.Text.Mapping;
 
 /// <summary>
@@ -10,7 +12,8 @@ internal sealed class IndexMapBuilder
     private int _count;
     private int _viewLength;
 
-    public IndexMapBuilder(int capacity = 8) => _segments = new IndexMap.Segment[Math.Max(1, capacity)];
+    /// <summary>Segments are written into a pooled buffer: a long text with many edits leaves no trail of outgrown arrays.</summary>
+    public IndexMapBuilder(int capacity = 8) => _segments = ArrayPool<IndexMap.Segment>.Shared.Rent(Math.Max(1, capacity));
 
     public int ViewLength => _viewLength;
 
@@ -48,14 +51,41 @@ internal sealed class IndexMapBuilder
     /// <summary>The map, or null when it is the identity over a source of <paramref name="sourceLength"/> characters.</summary>
     public IndexMap? Build(int sourceLength)
     {
-        if (_count == 0 && sourceLength == 0) return null;
-        if (_count == 1 && _segments[0] is { Linear: true, SourceStart: 0 } only && only.SourceLength == sourceLength) return null;
-        return new IndexMap(_segments.AsSpan(0, _count).ToArray(), _viewLength);
+        var map = IsIdentity(sourceLength) ? null : new IndexMap(_segments.AsSpan(0, _count).ToArray(), _viewLength);
+        ArrayPool<IndexMap.Segment>.Shared.Return(_segments);
+        _segments = [];
+        return map;
     }
+
+    /// <summary>
+    /// As <see cref="Build"/>, but the map keeps the pooled buffer until <see cref="IndexMap.Release"/>: for views that
+    /// live only while their field is scanned (folded views).
+    /// </summary>
+    public IndexMap? BuildPooled(int sourceLength)
+    {
+        if (IsIdentity(sourceLength))
+        {
+            ArrayPool<IndexMap.Segment>.Shared.Return(_segments);
+            _segments = [];
+            return null;
+        }
+        var map = new IndexMap(_segments, _count, _viewLength, pooled: true);
+        _segments = [];
+        return map;
+    }
+
+    private bool IsIdentity(int sourceLength) =>
+        (_count == 0 && sourceLength == 0) || (_count == 1 && _segments[0] is { Linear: true, SourceStart: 0 } only && only.SourceLength == sourceLength);
 
     private void Push(IndexMap.Segment segment)
     {
-        if (_count == _segments.Length) Array.Resize(ref _segments, _segments.Length * 2);
+        if (_count == _segments.Length)
+        {
+            var bigger = ArrayPool<IndexMap.Segment>.Shared.Rent(_segments.Length * 2);
+            _segments.AsSpan(0, _count).CopyTo(bigger);
+            ArrayPool<IndexMap.Segment>.Shared.Return(_segments);
+            _segments = bigger;
+        }
         _segments[_count++] = segment;
     }
 }
