@@ -81,6 +81,13 @@ public static class RuleMatcher
     {
         public int Accepted;
         public int Candidates;
+
+        /// <summary>
+        /// Characters this rule has been run over in this text so far. The engine is chosen by this total, not by the
+        /// window: a long text cut into many short windows costs the backtracking engine as much as the whole text
+        /// would (see <see cref="CompiledRule.BacktrackingMaxInput"/>).
+        /// </summary>
+        public int Covered;
         public readonly int MaxAccepted = maxAccepted;
         public Outcome Outcome;
     }
@@ -99,7 +106,8 @@ public static class RuleMatcher
     {
         var start = from + offset;
         var end = start + length;
-        for (var match = rule.RegexFor(length).Match(input, from, length); match.Success; match = match.NextMatch())
+        counts.Covered += length;
+        for (var match = rule.RegexFor(counts.Covered).Match(input, from, length); match.Success; match = match.NextMatch())
         {
             var at = match.Index + offset;
             if ((at == start && start > 0) || (at + match.Length >= end - 1 && end < textLength))

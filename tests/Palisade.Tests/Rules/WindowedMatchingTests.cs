@@ -153,6 +153,20 @@ public sealed class WindowedMatchingTests
         Assert.Empty(Run(rule, text));
     }
 
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(100, true)]
+    public void A_rule_run_in_many_windows_moves_to_the_linear_time_engine_like_a_long_text(int windows, bool linear)
+    {
+        // Each window is short, but together they are as long as a long text: the backtracking engine's cost per
+        // character must not be paid over more than CompiledRule.BacktrackingMaxInput characters per text.
+        var rule = CompiledRule.Compile(new RuleDefinition { Id = "t", Scanner = "secrets", Category = "t", Keywords = ["kw"], Pattern = @"kw\d{9}" }, 0);
+        var filler = string.Join(' ', Enumerable.Repeat("word", 100));
+        var text = string.Join(' ', Enumerable.Repeat(filler + " kw " + filler, windows));
+        Assert.Empty(Run(rule, text));
+        Assert.Equal(linear, rule.IsLinearTime);
+    }
+
     private static List<RuleMatch> Run(CompiledRule rule, string text)
     {
         using var hits = new KeywordPrefilter([rule]).Find(text);
