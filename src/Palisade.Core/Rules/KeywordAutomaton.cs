@@ -41,6 +41,11 @@ internal sealed class KeywordAutomaton
     public int States => _outputStart.Length - 1;
 
     /// <param name="keywords">Each keyword with the values (rule indices) it stands for.</param>
+    /// <remarks>
+    /// Built at startup, in one-shot processes too, over tens of thousands of states: compiled optimised at once rather
+    /// than run first as unoptimised tier-0 code.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KeywordAutomaton(IReadOnlyList<(string Keyword, int[] Values)> keywords)
     {
         // Character classes: 0 is "in no keyword"; every other class is one case-folded character.
@@ -57,73 +62,85 @@ internal sealed class KeywordAutomaton
         while (1 << _shift < classes) _shift++;
         var ascii = keywords.All(k => IsAscii(k.Keyword));
         _class = new byte[ascii ? 128 : 65536];
+        var byFolded = new byte[65536];
+        foreach (var (f, k) in classOf) byFolded[f] = (byte)k;
+        var lower = LowerCase.Value;
         for (var c = 0; c < _class.Length; c++)
         {
             // A non-ASCII character whose lower case is ASCII (the Kelvin sign) stays class 0: ASCII keywords match ASCII text only.
-            var f = Fold((char)c);
-            if ((c < 128) == (f < 128) && classOf.TryGetValue(f, out var k)) _class[c] = (byte)k;
+            var f = lower[c];
+            if ((c < 128) == (f < 128)) _class[c] = byFolded[f];
         }
 
-        // The trie, then failure links breadth-first; every missing edge becomes the failure state's edge.
-        // Outputs are (value, keyword length); a value reached by several keywords ending at one state keeps the longest.
-        var edges = new List<int[]> { new int[classes] };
-        var outputs = new List<Dictionary<int, int>> { new() };
+        // The trie's edges first, (state, class) → child, so that the dense table (row = state << shift, 0 = no edge)
+        // is allocated once, at its final size; then failure links breadth-first, every missing edge becoming the
+        // failure state's edge. Outputs are (value, keyword length), kept only for the states that end a keyword; a
+        // value reached by several keywords ending at one state keeps the longest.
+        var children = new Dictionary<long, int>();
+        var states = 1;
+        var outputs = new Dictionary<int, Dictionary<int, int>>();
         foreach (var (keyword, vals) in keywords)
         {
             var state = 0;
             foreach (var c in keyword)
             {
-                var a = classOf[Fold(c)];
-                if (edges[state][a] == 0)
-                {
-                    edges[state][a] = edges.Count;
-                    edges.Add(new int[classes]);
-                    outputs.Add([]);
-                }
-                state = edges[state][a];
+                var key = ((long)state << 8) | (uint)classOf[Fold(c)];
+                if (!children.TryGetValue(key, out var child)) children[key] = child = states++;
+                state = child;
             }
-            foreach (var v in vals) AddOutput(outputs[state], v, keyword.Length);
+            if (!outputs.TryGetValue(state, out var set)) outputs[state] = set = [];
+            foreach (var v in vals) AddOutput(set, v, keyword.Length);
         }
-        var fail = new int[edges.Count];
+        var edges = new int[states << _shift];
+        foreach (var (key, child) in children) edges[((int)(key >> 8) << _shift) + (int)(key & 0xFF)] = child;
+        var fail = new int[states];
         var queue = new Queue<int>();
         for (var a = 1; a < classes; a++)
-            if (edges[0][a] != 0) queue.Enqueue(edges[0][a]);
+            if (edges[a] != 0) queue.Enqueue(edges[a]);
         while (queue.Count > 0)
         {
             var s = queue.Dequeue();
-            foreach (var (v, length) in outputs[fail[s]]) AddOutput(outputs[s], v, length);
+            if (outputs.TryGetValue(fail[s], out var inherited))
+            {
+                if (!outputs.TryGetValue(s, out var own)) outputs[s] = own = [];
+                foreach (var (v, length) in inherited) AddOutput(own, v, length);
+            }
+            var row = s << _shift;
+            var failRow = fail[s] << _shift;
             for (var a = 1; a < classes; a++)
             {
-                var t = edges[s][a];
+                var t = edges[row + a];
                 if (t != 0)
                 {
-                    fail[t] = edges[fail[s]][a];
+                    fail[t] = edges[failRow + a];
                     queue.Enqueue(t);
                 }
-                else edges[s][a] = edges[fail[s]][a];
+                else edges[row + a] = edges[failRow + a];
             }
         }
 
-        _next = new int[edges.Count << _shift];
-        for (var s = 0; s < edges.Count; s++)
-            for (var a = 0; a < classes; a++)
-            {
-                var t = edges[s][a];
-                _next[(s << _shift) + a] = outputs[t].Count > 0 ? ~(t << _shift) : t << _shift;
-            }
-        _outputStart = new int[edges.Count + 1];
+        var ends = new bool[states];
+        foreach (var s in outputs.Keys) ends[s] = true;
+        for (var i = 0; i < edges.Length; i++)
+        {
+            var t = edges[i];
+            edges[i] = ends[t] ? ~(t << _shift) : t << _shift;
+        }
+        _next = edges;
+        _outputStart = new int[states + 1];
         var values = new List<int>();
         var lengths = new List<int>();
-        for (var s = 0; s < edges.Count; s++)
+        for (var s = 0; s < states; s++)
         {
             _outputStart[s] = values.Count;
-            foreach (var (v, length) in outputs[s].OrderBy(o => o.Key))
+            if (!outputs.TryGetValue(s, out var set)) continue;
+            foreach (var (v, length) in set.OrderBy(o => o.Key))
             {
                 values.Add(v);
                 lengths.Add(length);
             }
         }
-        _outputStart[edges.Count] = values.Count;
+        _outputStart[states] = values.Count;
         _outputValue = values.ToArray();
         _outputLength = lengths.ToArray();
         _maxLength = keywords.Count == 0 ? 1 : keywords.Max(k => k.Keyword.Length);
@@ -173,6 +190,7 @@ internal sealed class KeywordAutomaton
     private const int MinSegment = 512;
 
     /// <summary>Scans [from, to) starting in <paramref name="row"/>; reports keywords that start before <paramref name="limit"/>. Returns the row it ends in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Run<TSink>(ReadOnlySpan<char> text, int from, int to, int limit, int row, ref TSink sink) where TSink : struct, IKeywordSink
     {
         // Bounds checks are proven away by construction: every class is below 1 << shift and every row is a state << shift.
@@ -195,6 +213,7 @@ internal sealed class KeywordAutomaton
         return row;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int, int, int) RunFour<TSink>(ReadOnlySpan<char> text, int segment, ref TSink s0, ref Buffer s1, ref Buffer s2, ref Buffer s3)
         where TSink : struct, IKeywordSink
     {
@@ -277,4 +296,12 @@ internal sealed class KeywordAutomaton
     public static bool IsAscii(string keyword) => keyword.All(c => Fold(c) < 128);
 
     private static char Fold(char c) => char.ToLowerInvariant(c);
+
+    /// <summary><see cref="Fold"/> of every char, computed once per process for the automata that read non-ASCII text.</summary>
+    private static readonly Lazy<char[]> LowerCase = new(() =>
+    {
+        var table = new char[65536];
+        for (var c = 0; c < table.Length; c++) table[c] = Fold((char)c);
+        return table;
+    });
 }
