@@ -26,7 +26,7 @@ public static class EvalCommand
             }
             var engine = p.GetValue(config) is { } c ? EngineFactory.Create(Palisade.Core.Config.ConfigLoader.LoadFile(c)) : EngineFactory.Create(Palisade.Core.Policy.PalisadeConfig.Default);
             var only = p.GetValue(area);
-            var results = ContentSuites.All().Concat(PathSuites.All()).Concat(EgressSuites.All()).Where(s => only is null || s.Area == only).Select(s => EvalRunner.Run(s, dir, engine)).ToList();
+            var results = ContentSuites.All().Concat(PathSuites.All()).Concat(EgressSuites.All()).Concat(ToolSuites.All()).Where(s => only is null || s.Area == only).Select(s => EvalRunner.Run(s, dir, engine)).ToList();
             if (p.GetValue(format) == "json")
             {
                 using var ms = new MemoryStream();
