@@ -1,4 +1,5 @@
 using Palisade.Core.Analyzers;
+using Palisade.Core.Analyzers.Command;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;
@@ -19,5 +20,8 @@ public static class ScannerChain
     ];
 
     /// <summary>Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.</summary>
-    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() => [];
+    public static IReadOnlyList<IActionAnalyzer> CreateAnalyzers() =>
+    [
+        new CommandAnalyzer(),
+    ];
 }
