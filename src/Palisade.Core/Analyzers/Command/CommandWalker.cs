@@ -199,7 +199,7 @@ public sealed partial class CommandWalker
     private void Requests(ArgvCommand c, int start, int length)
     {
         if (!KnownCommands.UrlFetchers.Contains(c.Program)) return;
-        var method = c.Args.Any(a => a is "-d" or "-F" or "-T" or "--data" or "--data-binary" or "--form" or "--upload-file" or "--post-data" or "--post-file" || a.StartsWith("--data", StringComparison.Ordinal)) ? "POST" : "GET";
+        var method = c.Args.Any(a => a is "-d" or "-F" or "-T" or "--data" or "--data-binary" or "--form" or "--upload-file" or "--post-data" or "--post-file" || a.StartsWith("--data", StringComparison.Ordinal) || a.StartsWith("--post-", StringComparison.Ordinal)) ? "POST" : "GET";
         for (var i = 0; i < c.Args.Count; i++)
         {
             if (c.Args[i] is "-X" or "--request" or "-Method" && i + 1 < c.Args.Count) method = c.Args[i + 1].ToUpperInvariant();

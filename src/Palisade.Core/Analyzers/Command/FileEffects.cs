@@ -151,12 +151,13 @@ public static class FileEffects
             foreach (var o in operands) yield return new FileEffect(o, FileOperation.Read);
     }
 
+    /// <summary><c>zip [-r] ARCHIVE FILES…</c>, <c>7z a ARCHIVE FILES…</c>: the archive (or <c>-</c>, stdout) first, then what goes in.</summary>
     private static IEnumerable<FileEffect> Archive(IReadOnlyList<string> args)
     {
-        var operands = Operands(args, ["-P", "-x", "-i", "-b", "-t", "-n"], "zip").Where(a => a is not ("a" or "x" or "e" or "u")).ToList();
-        if (operands.Count == 0) yield break;
-        yield return new FileEffect(operands[0], FileOperation.Write);
-        foreach (var o in operands.Skip(1)) yield return new FileEffect(o, FileOperation.Read);
+        var positional = args.Where(a => a == "-" || !(a.Length > 1 && a[0] == '-')).Where(a => a is not ("a" or "x" or "e" or "u")).ToList();
+        if (positional.Count == 0) yield break;
+        if (positional[0] != "-" && IsFileLike(positional[0])) yield return new FileEffect(positional[0], FileOperation.Write);
+        foreach (var o in positional.Skip(1).Where(IsFileLike)) yield return new FileEffect(o, FileOperation.Read);
     }
 
     private static IEnumerable<FileEffect> Sed(IReadOnlyList<string> args)

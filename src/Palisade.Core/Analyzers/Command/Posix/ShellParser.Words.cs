@@ -10,6 +10,7 @@ public sealed partial class ShellParser
         var assignments = new List<Assignment>();
         var words = new List<ShellWord>();
         var redirects = new List<Redirection>();
+        var end = start;
         while (true)
         {
             SkipBlanks();
@@ -17,7 +18,7 @@ public sealed partial class ShellParser
             var c = Cur;
             if (c is '\n' or ';' or '|' or ')') break;
             if (c == '&' && Peek(1) != '>') break;
-            if (AtRedirect()) { redirects.Add(ParseRedirect()); continue; }
+            if (AtRedirect()) { redirects.Add(ParseRedirect()); end = _pos; continue; }
             if (c == '(')
             {
                 if (words.Count == 1 && assignments.Count == 0 && TryFunctionParens()) return ParseFunctionBody(words[0], start);
@@ -28,9 +29,10 @@ public sealed partial class ShellParser
             if (word is null) break;
             if (words.Count == 0 && AsAssignment(word) is { } assignment) assignments.Add(assignment);
             else words.Add(word);
+            end = _pos;
         }
         if (words.Count == 0 && assignments.Count == 0 && redirects.Count == 0) return null;
-        return new SimpleCommand(assignments, words, redirects, start, _pos);
+        return new SimpleCommand(assignments, words, redirects, start, end);
     }
 
     private bool TryFunctionParens()

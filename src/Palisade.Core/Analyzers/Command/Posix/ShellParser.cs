@@ -144,7 +144,7 @@ public sealed partial class ShellParser
             if (next is null) break;
             commands.Add(next);
         }
-        return new ShellPipeline(commands, negated, start, _pos);
+        return new ShellPipeline(commands, negated, start, commands[^1].End);
     }
 
     private ShellCommand? ParseCommand()

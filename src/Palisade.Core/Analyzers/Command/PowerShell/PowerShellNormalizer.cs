@@ -70,10 +70,19 @@ public static class PowerShellNormalizer
         // ('a'+'b') with nothing else in the parentheses is just the string.
         for (var i = result.Count - 3; i >= 0; i--)
             if (result[i].Kind == PsTokenKind.Open && result[i].Text == "(" && result[i + 1].Kind == PsTokenKind.String && result[i + 2].Kind == PsTokenKind.Close && result[i + 2].Text == ")"
-                && !(i > 0 && result[i - 1].Kind == PsTokenKind.Word && result[i - 1].Text.StartsWith('.')))
+                && !(i > 0 && (result[i - 1].Kind is PsTokenKind.Close or PsTokenKind.String or PsTokenKind.Variable
+                    || (result[i - 1].Kind == PsTokenKind.Word && result[i - 1].Text.StartsWith('.')))))
             {
                 result[i] = result[i + 1];
                 result.RemoveRange(i + 1, 2);
+            }
+        // .('Download'+'String')(…) is the member .DownloadString(…).
+        for (var i = result.Count - 2; i >= 1; i--)
+            if (result[i].Kind == PsTokenKind.Operator && result[i].Text == "." && result[i + 1].Kind == PsTokenKind.String
+                && result[i - 1].Kind is PsTokenKind.Close or PsTokenKind.Variable or PsTokenKind.Word && result[i + 1].Text.All(c => char.IsLetterOrDigit(c) || c == '_'))
+            {
+                result[i] = new PsToken(PsTokenKind.Word, "." + result[i + 1].Text, result[i].Start, result[i + 1].End);
+                result.RemoveAt(i + 1);
             }
         return result;
     }
