@@ -27,7 +27,7 @@ public sealed record ArgvCommand(IReadOnlyList<string> Argv, IReadOnlyList<strin
 {
     public string Program { get; } = Argv.Count == 0 ? "" : ArgvNormalizer.Program(Argv[0]);
 
-    public IReadOnlyList<string> Args => Argv.Count <= 1 ? [] : Argv.Skip(1).ToArray();
+    public IReadOnlyList<string> Args { get; } = Argv.Count <= 1 ? [] : Argv.Skip(1).ToArray();
 
     public static ArgvCommand FromWords(IReadOnlyList<string> argv, IReadOnlyList<RedirectSpec>? redirects = null) =>
         new(argv, argv.Select(ArgvNormalizer.Escape).ToArray(), redirects ?? []);

@@ -47,14 +47,12 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         var text = form.Text;
         var hits = context.Rules.Prefilter.Scan(text);
         var matches = new List<RuleMatch>();
+        // Several rules often match one line; its redacted excerpt (a keyed hash per long token) is made once.
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (!hits.Contains(rule.Index)) continue;
-            matches.Clear();
-            RuleMatcher.Run(rule, text, NoAllowedValues, matches);
-            if (matches.Count == 0) continue;
-            var m = matches[0];
-            var (start, length) = form.SourceOf(m.Start);
+            if (!hits.Contains(rule.Index) || FirstMatch(rule, text, matches) is not { } at) continue;
+            var (start, length) = form.SourceOf(at);
             var def = rule.Definition;
             context.Report(new Finding
             {
@@ -63,11 +61,34 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
                 Category = def.Category,
                 Severity = def.Severity,
                 Location = new FindingLocation(field, "canonical", start, length),
-                Evidence = context.Redactor.Excerpt(form.LineAt(m.Start), 120),
+                Evidence = Evidence(form, at, context, evidence),
                 Description = def.Description,
                 Tags = def.Tags,
             });
         }
+    }
+
+    private static string Evidence(CanonicalForm form, int at, AnalysisContext context, Dictionary<string, string> cache)
+    {
+        var line = form.LineAt(at);
+        if (!cache.TryGetValue(line, out var excerpt)) cache[line] = excerpt = context.Redactor.Excerpt(line, 120);
+        return excerpt;
+    }
+
+    /// <summary>
+    /// Where the rule first matches, or null. Rules without a value group need no captures, so the cheaper
+    /// match-position search is enough; rules with one (and allow patterns) go through <see cref="RuleMatcher"/>.
+    /// </summary>
+    private static int? FirstMatch(CompiledRule rule, string text, List<RuleMatch> scratch)
+    {
+        if (rule.Definition.Group is null && rule.AllowPatterns.Count == 0 && rule.Validator is null)
+        {
+            foreach (var m in rule.Regex.EnumerateMatches(text)) return m.Index;
+            return null;
+        }
+        scratch.Clear();
+        RuleMatcher.Run(rule, text, NoAllowedValues, scratch);
+        return scratch.Count == 0 ? null : scratch[0].Start;
     }
 
     /// <summary>Files and URLs become actions of their own, judged by the whole engine (the path and URL analyzers among it).</summary>
@@ -77,17 +98,29 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
 
         public bool File(string path, FileOperation operation, int start, int length)
         {
-            var before = context.FindingsSoFar.Count;
+            var findings = context.FindingsSoFar;
+            var before = findings.Count;
             context.Inspect(Inner(ActionKind.FileAccess) with { Path = path, FileOperation = operation }, "file");
-            var found = context.FindingsSoFar.Skip(before).Where(f => f.Scanner == "path").ToList();
-            var credential = found.Any(f => f.Category.Contains("credential", StringComparison.OrdinalIgnoreCase));
-            if (found.Count == 0 && CredentialPaths.IsCredential(path))
+            bool judged = false, credential = false;
+            for (var i = before; i < findings.Count; i++)
+            {
+                if (findings[i].Scanner != "path") continue;
+                judged = true;
+                credential |= IsSecretCategory(findings[i].Category);
+            }
+            if (!judged && CredentialPaths.IsCredential(path))
             {
                 credential = true;
                 if (operation == FileOperation.Read) Walker?.Flow("credential-read " + ArgvNormalizer.Escape(path), start, length);
             }
             return credential;
         }
+
+        /// <summary>Path categories whose files hold secrets (credentials, keys, password stores, wallets, browser data, .env, history).</summary>
+        private static bool IsSecretCategory(string category) =>
+            SecretCategoryWords.Any(w => category.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+        private static readonly string[] SecretCategoryWords = ["credential", "secret", "password", "wallet", "dotenv", "browser", "history", "key"];
 
         public void Url(string url, string method, int start, int length) =>
             context.Inspect(Inner(ActionKind.HttpRequest) with { Url = url, Method = method }, "url");

@@ -8,7 +8,8 @@ public sealed partial class CommandWalker
     /// <summary>What a script (or a substitution) did, what it prints when that is a known literal, and how rules read it.</summary>
     internal readonly record struct ScriptResult(CommandFacts Facts, string? Value, string Canon);
 
-    internal ScriptResult WalkScript(ShellScript script)
+    /// <param name="substitution">A substitution's value and canonical text are needed by the word around it; a top-level script's are not.</param>
+    internal ScriptResult WalkScript(ShellScript script, bool substitution = false)
     {
         var facts = new CommandFacts();
         string? value = null;
@@ -24,8 +25,8 @@ public sealed partial class CommandWalker
                 var pipeFacts = FinishPipeline(stages, span.Start, span.Length);
                 AfterCommand(pipeFacts);
                 facts.Merge(pipeFacts);
-                var rendered = stages.Select(s => s.Effective is null ? "…" : Render(s.Effective, withRedirects: false));
-                canon.Add(string.Join(" | ", rendered));
+                if (!substitution) continue;
+                canon.Add(string.Join(" | ", stages.Select(s => s.Effective is null ? "…" : Render(s.Effective, withRedirects: false))));
                 // `which python || which python3` prints what its first alternative prints.
                 if (script.Items.Count == 1 && i == 0 && item.Ops.All(op => op == "||") && stages.All(s => s.Effective is not null))
                     value = StaticEvaluator.Evaluate(stages.Select(s => s.Effective!).ToList(), Limits.MaxDecodedChars);

@@ -95,13 +95,13 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
                     else Unknown("$" + (param.Modifier.Length == 0 ? param.Name : "{" + param.Name + param.Modifier + "}"), escape: true);
                     break;
                 case CommandSubstPart subst:
-                    var result = walker.WalkScript(subst.Script);
+                    var result = walker.WalkScript(subst.Script, substitution: true);
                     facts.Merge(result.Facts);
                     if (result.Value is { } printed) Text(printed.TrimEnd('\n'), subst.Quote == QuoteKind.None);
                     else Unknown("$(" + result.Canon + ")", escape: false);
                     break;
                 case ProcessSubstPart process:
-                    var inner = walker.WalkScript(process.Script);
+                    var inner = walker.WalkScript(process.Script, substitution: true);
                     facts.Merge(inner.Facts);
                     Unknown(process.Direction + "(" + inner.Canon + ")", escape: false);
                     break;
