@@ -1,5 +1,5 @@
 using Palisade.Core.Analyzers;
-using Palisade.Core.Analyzers.Command;
+using Palisade.Core.Analyzers.Commands;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// A redirection after expansion. <see cref="Content"/> is what a here-document or here-string feeds on stdin,

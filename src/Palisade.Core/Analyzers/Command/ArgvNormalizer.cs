@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Puts an argument vector into the form rules read: the program by its name (<c>/usr/bin/curl</c>, <c>CURL.EXE</c>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// The text command rules match: one line per fact the analyzer established, each tagged with what it is.

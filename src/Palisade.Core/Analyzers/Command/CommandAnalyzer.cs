@@ -1,7 +1,7 @@
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// The <c>command</c> analyzer: parses a shell line (sh/bash, PowerShell or cmd.exe), undoes obfuscation, follows

@@ -1,6 +1,6 @@
 using Palisade.Core.Model;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>Where a command's file and URL accesses go to be judged (the analyzer hands them to the path and URL analyzers).</summary>
 public interface ICommandEffects

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// The flow checks: what one command cannot show but a pipeline or list can. A credential read earlier in a

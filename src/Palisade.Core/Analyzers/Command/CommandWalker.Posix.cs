@@ -1,6 +1,6 @@
-using Palisade.Core.Analyzers.Command.Posix;
+using Palisade.Core.Analyzers.Commands.Posix;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>Walking a parsed POSIX script: lists, pipelines, compound commands, functions, assignments.</summary>
 public sealed partial class CommandWalker

@@ -1,9 +1,9 @@
 using System.Text;
-using Palisade.Core.Analyzers.Command.CmdExe;
-using Palisade.Core.Analyzers.Command.Posix;
+using Palisade.Core.Analyzers.Commands.CmdExe;
+using Palisade.Core.Analyzers.Commands.Posix;
 using Palisade.Core.Model;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Walks a command line in whichever dialect it is written, writes its <see cref="CanonicalForm"/>, hands every

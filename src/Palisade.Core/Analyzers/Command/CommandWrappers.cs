@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Programs that run another command: <c>sudo</c>, <c>env</c>, <c>nohup</c>, <c>timeout</c>, <c>xargs</c>,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// A small built-in list of credential locations, used only where the path analyzer gave no answer: to see a

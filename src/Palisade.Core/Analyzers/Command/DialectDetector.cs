@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Decides whether a line is PowerShell, cmd.exe or POSIX sh. The dialect changes how a line reads

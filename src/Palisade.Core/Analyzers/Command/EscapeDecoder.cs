@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>Which backslash escapes a text uses: they differ in how octal is written.</summary>
 public enum EscapeStyle

@@ -1,6 +1,6 @@
 using Palisade.Core.Model;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>A file a command touches, and how.</summary>
 public readonly record struct FileEffect(string Path, FileOperation Operation);

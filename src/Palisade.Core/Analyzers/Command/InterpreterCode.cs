@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Finds the shell commands inline interpreter code runs: <c>os.system("…")</c>, <c>subprocess.call(["sh","-c","…"])</c>,

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>What the analyzer knows about programs by name (after <see cref="ArgvNormalizer.Program"/>).</summary>
 public static class KnownCommands

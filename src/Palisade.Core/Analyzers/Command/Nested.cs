@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>The language a command string inside a command is written in.</summary>
 public enum ScriptDialect

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Programs that take a command string or inline code: shells (<c>-c</c>), <c>eval</c>, <c>ssh host CMD</c>,

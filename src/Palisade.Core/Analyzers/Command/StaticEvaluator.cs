@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command;
+namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
 /// Computes what a pipeline of literals and decoders prints, without running anything: <c>echo … | base64 -d</c>,

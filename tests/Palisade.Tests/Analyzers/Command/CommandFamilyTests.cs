@@ -1,7 +1,7 @@
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>
 /// Attacks of each rule family, and the look-alikes beside them, through the production engine: an attack must be

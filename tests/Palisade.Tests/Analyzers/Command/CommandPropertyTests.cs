@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Palisade.Core.Analyzers.Command;
-using Palisade.Core.Analyzers.Command.Posix;
+using Palisade.Core.Analyzers.Commands;
+using Palisade.Core.Analyzers.Commands.Posix;
 using Palisade.Core.Engine;
 
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>The parser and the analysis terminate without throwing on any input, and stay bounded on huge lines.</summary>
 public sealed class CommandPropertyTests

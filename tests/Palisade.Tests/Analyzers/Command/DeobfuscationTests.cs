@@ -1,4 +1,4 @@
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>Each disguise must come out as the plain command in the canonical form the rules read.</summary>
 public sealed class DeobfuscationTests

@@ -1,10 +1,10 @@
 using Palisade.Core.Analyzers;
-using Palisade.Core.Analyzers.Command;
+using Palisade.Core.Analyzers.Commands;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 using Palisade.Core.Redaction;
 
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>The files and URLs a command touches are handed on as actions of their own; flows build on the answers.</summary>
 public sealed class InnerActionTests

@@ -1,4 +1,4 @@
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>Whatever a command runs (wrapped, as a string, remotely, in inline code) is analysed as a command of its own.</summary>
 public sealed class NestedCommandTests

@@ -1,7 +1,7 @@
-using Palisade.Core.Analyzers.Command;
+using Palisade.Core.Analyzers.Commands;
 using Palisade.Core.Model;
 
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 /// <summary>Records what a walked line hands to the path and URL analyzers; a path is a credential when the test says so.</summary>
 internal sealed class RecordingEffects(Func<string, bool>? credential = null) : ICommandEffects

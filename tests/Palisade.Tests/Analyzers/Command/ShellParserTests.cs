@@ -1,6 +1,6 @@
-using Palisade.Core.Analyzers.Command.Posix;
+using Palisade.Core.Analyzers.Commands.Posix;
 
-namespace Palisade.Tests.Analyzers.Command;
+namespace Palisade.Tests.Analyzers.Commands;
 
 public sealed class ShellParserTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.CmdExe;
+namespace Palisade.Core.Analyzers.Commands.CmdExe;
 
 /// <summary>
 /// Reads cmd.exe lines: <c>&amp;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c> and parentheses outside double quotes,

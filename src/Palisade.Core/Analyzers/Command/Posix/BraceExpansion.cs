@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>
 /// bash brace expansion of an unquoted word: <c>{curl,-s,http://x}</c> is three words, <c>a{b,c}d</c> is

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>
 /// Describes how a function's body calls the function itself: <c>:(){ :|:&amp; };:</c> is

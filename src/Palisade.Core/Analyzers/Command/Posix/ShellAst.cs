@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>How a piece of a word was quoted: quoting decides whether expansion results are split and globbed.</summary>
 public enum QuoteKind

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>The lexical half: simple commands, redirections and words (quoting, parameters, substitutions).</summary>
 public sealed partial class ShellParser

@@ -1,4 +1,4 @@
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>
 /// A recursive-descent parser for POSIX sh and bash: lists, pipelines, compound commands, functions, redirections

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.Posix;
+namespace Palisade.Core.Analyzers.Commands.Posix;
 
 /// <summary>
 /// Expands words the way the shell would, as far as that is known without running anything: quotes removed,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.PowerShell;
+namespace Palisade.Core.Analyzers.Commands.PowerShell;
 
 /// <summary>
 /// <c>powershell.exe</c> / <c>pwsh</c> arguments: <c>-EncodedCommand</c> (any unambiguous prefix, <c>-e</c>, <c>-enc</c>,

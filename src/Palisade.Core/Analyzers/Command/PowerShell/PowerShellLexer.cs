@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.PowerShell;
+namespace Palisade.Core.Analyzers.Commands.PowerShell;
 
 public enum PsTokenKind
 {

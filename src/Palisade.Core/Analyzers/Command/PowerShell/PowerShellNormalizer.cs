@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.PowerShell;
+namespace Palisade.Core.Analyzers.Commands.PowerShell;
 
 /// <summary>
 /// Undoes PowerShell's cheap disguises: aliases (<c>iex</c>, <c>iwr</c>, <c>saps</c>), case, string concatenation

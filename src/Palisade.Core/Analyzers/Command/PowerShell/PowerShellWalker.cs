@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Core.Analyzers.Command.PowerShell;
+namespace Palisade.Core.Analyzers.Commands.PowerShell;
 
 /// <summary>
 /// Reads PowerShell: each statement becomes a <c>ps:</c> line (lower-cased, aliases resolved in command position,
