@@ -23,9 +23,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
     {
         var line = action.CommandLine!;
         var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == line).Path ?? "command");
-        var effects = new InnerActions(action, context);
-        var walker = new CommandWalker(effects, _limits);
-        effects.Walker = walker;
+        var walker = new CommandWalker(new InnerActions(action, context), _limits);
         try
         {
             walker.Walk(line);
@@ -94,8 +92,6 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
     /// <summary>Files and URLs become actions of their own, judged by the whole engine (the path and URL analyzers among it).</summary>
     private sealed class InnerActions(AgentAction outer, AnalysisContext context) : ICommandEffects
     {
-        public CommandWalker? Walker { get; set; }
-
         public bool File(string path, FileOperation operation, int start, int length)
         {
             var findings = context.FindingsSoFar;
@@ -108,12 +104,8 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
                 judged = true;
                 credential |= IsSecretCategory(findings[i].Category);
             }
-            if (!judged && CredentialPaths.IsCredential(path))
-            {
-                credential = true;
-                if (operation == FileOperation.Read) Walker?.Flow("credential-read " + ArgvNormalizer.Escape(path), start, length);
-            }
-            return credential;
+            // Where the path analyzer says nothing, the short built-in list decides (for the flow checks only).
+            return credential || (!judged && CredentialPaths.IsCredential(path));
         }
 
         /// <summary>Path categories whose files hold secrets (credentials, keys, password stores, wallets, browser data, .env, history).</summary>

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
-/// A small built-in list of credential locations, used only where the path analyzer gave no answer: to see a
-/// secret flowing into a network command, and to report a plain read of one when no path rule did.
-/// The path analyzer owns the full judgement of paths; this list stays short on purpose.
+/// A small built-in list of credential locations, used only where the path analyzer gave no answer, to see a secret
+/// flowing into a network command. The path analyzer owns the judgement of paths (a plain read of one is its
+/// finding); this list stays short on purpose.
 /// </summary>
 public static class CredentialPaths
 {
@@ -18,8 +18,8 @@ public static class CredentialPaths
         @"|(?:^|/)\.docker/config\.json$|(?:^|/)\.kube/config$" +
         @"|(?:^|/)\.config/gcloud(?:/|$)|application_default_credentials\.json$|(?:^|/)\.azure/(?:accessTokens\.json|msal_token_cache)" +
         @"|(?:^|/)\.gnupg(?:/|$)|(?:^|/)\.password-store(?:/|$)" +
-        @"|/proc/[^/]+/environ$|(?:^|/)(?:Login Data|logins\.json|key[34]\.db|Cookies)$|\.keychain(?:-db)?$|(?:^|/)Library/Keychains(?:/|$)" +
-        @"|(?:^|/)(?:SAM|SECURITY|NTDS\.dit)$",
+        @"|/proc/[^/]+/environ$|/(?:Chrome|Chromium|Edge|Brave-Browser|Firefox)/\S*/(?:Login Data|logins\.json|key[34]\.db|Cookies)$" +
+        @"|\.keychain(?:-db)?$|(?:^|/)Library/Keychains(?:/|$)|/config/(?:SAM|SECURITY)$|(?:^|/)NTDS\.dit$",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     /// <summary>Also secret when they leave the machine, but too common to flag on a read alone.</summary>
