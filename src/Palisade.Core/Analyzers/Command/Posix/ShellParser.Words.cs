@@ -128,6 +128,14 @@ public sealed partial class ShellParser
     {
         if (++_budget.Words > _limits.MaxWords) { Abandon("too many words"); return null; }
         var start = _pos;
+        // Most words are plain text: take them as one slice, without the character-by-character machinery below.
+        var plain = _pos;
+        while (plain < _s.Length && !IsWordBreak(_s[plain]) && _s[plain] is not ('\\' or '\'' or '"' or '`' or '$')) plain++;
+        if (plain > _pos && (plain == _s.Length || IsWordBreak(_s[plain])) && !(plain < _s.Length && _s[plain] is '<' or '>' && plain + 1 < _s.Length && _s[plain + 1] == '('))
+        {
+            _pos = plain;
+            return new ShellWord([new LiteralPart(_s[start..plain], QuoteKind.None)], start, plain);
+        }
         var parts = new List<WordPart>();
         var lit = new StringBuilder();
         var litQuote = QuoteKind.None;

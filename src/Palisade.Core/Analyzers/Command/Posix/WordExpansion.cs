@@ -36,6 +36,9 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
 
     private List<Field> Expand(ShellWord word, bool split)
     {
+        // Plain text (the common case) is itself, unless it is a brace expansion.
+        if (word.Parts is [LiteralPart { Quote: QuoteKind.None } only] && !(split && only.Text.Contains('{')))
+            return only.Text.Length == 0 ? [] : [new Field(only.Text, ArgvNormalizer.Escape(only.Text), true)];
         var fields = new List<Field>();
         var value = new StringBuilder();
         var canon = new StringBuilder();
