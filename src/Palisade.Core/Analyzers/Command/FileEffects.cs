@@ -91,7 +91,7 @@ public static class FileEffects
     }
 
     private static bool IsFileLike(string a) =>
-        a.Length > 0 && a.Length < 4096 && !a.Contains("://") && !a.StartsWith("$(", StringComparison.Ordinal) && a != "-" && a != "{}" && !a.Contains('\n');
+        a.Length > 0 && a.Length < 4096 && !a.Contains("://") && !a.StartsWith("$(", StringComparison.Ordinal) && a is not ("-" or "{}" or "\\" or ";" or "+") && !a.Contains('\n');
 
     private static IEnumerable<FileEffect> Search(IReadOnlyList<string> args)
     {

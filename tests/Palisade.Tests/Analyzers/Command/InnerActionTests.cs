@@ -47,12 +47,15 @@ public sealed class InnerActionTests
     [InlineData("ssh -i ~/.ssh/id_ed25519 host uptime")]
     [InlineData("echo hi > /dev/null 2>&1")]
     [InlineData("head -n 20 package.json")]
-    public void Option_values_and_pseudo_devices_are_not_files(string line)
+    [InlineData("find . -inum 804180 -exec rm {} \\")]
+    public void Option_values_pseudo_devices_and_placeholders_are_not_files(string line)
     {
         var files = Walk(line).Files.Select(f => f.Path).ToList();
         Assert.DoesNotContain("~/.ssh/id_ed25519", files);
         Assert.DoesNotContain("/dev/null", files);
         Assert.DoesNotContain("20", files);
+        Assert.DoesNotContain("{}", files);
+        Assert.DoesNotContain("\\", files);
     }
 
     [Theory]
