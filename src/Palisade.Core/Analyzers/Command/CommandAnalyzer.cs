@@ -120,6 +120,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         private AgentAction Inner(ActionKind kind) => new()
         {
             Kind = kind,
+            FoundIn = ActionKind.Command,
             Direction = outer.Direction,
             Source = outer.Source,
             Transport = outer.Transport,
