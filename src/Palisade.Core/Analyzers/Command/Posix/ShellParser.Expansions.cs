@@ -64,6 +64,8 @@ public sealed partial class ShellParser
             if (c == '}') depth--;
             _pos++;
         }
+        // A trailing backslash steps past the end: clamp before slicing.
+        _pos = Math.Min(_pos, _s.Length);
         if (depth > 0) Problem("unterminated ${");
         var content = _s[start..Math.Max(start, _pos - (depth > 0 ? 0 : 1))];
         var i = 0;
