@@ -13,7 +13,7 @@ public static class EvalCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var config = new Option<string?>("--config") { Description = "Configuration file to measure (default: built-in defaults)." };
-        var area = new Option<string?>("--area") { Description = "Only suites of this area: secrets, pii, injection, command." };
+        var area = new Option<string?>("--area") { Description = "Only suites of this area: secrets, pii, injection, command, egress, path, tool." };
         var detail = new Option<bool>("--detail") { Description = "Also print per-upstream-rule rows." };
         var command = new Command("eval", "Measure recall and false positives on the labelled corpora.") { corpora, format, config, area, detail };
         command.SetAction(p => ConfigCommand.Guard(console, () =>
