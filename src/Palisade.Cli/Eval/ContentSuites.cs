@@ -32,17 +32,25 @@ public static class ContentSuites
         dir => SecretItems(CorpusFiles.JsonLines(Path.Combine(dir, corpus, "items.jsonl")), e => e.Str("rule_id"), e => e.Str("label") == "secret"),
         (v, _, _) => HasScanner(v, "secrets"));
 
+    /// <summary>
+    /// A negative whose exact text is also another upstream rule's positive (one rule's scope, or CredSweeper rejecting one
+    /// candidate on a line it reports for another) cannot be told apart by any detector that reads text: it is counted
+    /// apart from the covered and other negatives.
+    /// </summary>
     private static IEnumerable<EvalItem> SecretItems(IEnumerable<JsonElement> items, Func<JsonElement, string> rule, Func<JsonElement, bool> isSecret)
     {
         var coverage = SecretCoverage.Load();
-        foreach (var e in items)
+        var all = items.ToList();
+        var positiveTexts = all.Where(isSecret).Select(e => e.Str("text")).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in all)
         {
             var upstream = rule(e);
             var text = e.Str("text");
             var attack = isSecret(e);
             var covered = coverage.Covers(upstream);
             var subsets = new List<string> { $"rule:{upstream}" };
-            if (!attack) subsets.Add(covered ? "negatives (covered types)" : "negatives (other types)");
+            if (!attack && positiveTexts.Contains(text)) subsets.Add("negatives (same text labelled secret)");
+            else if (!attack) subsets.Add(covered ? "negatives (covered types)" : "negatives (other types)");
             else if (!covered) subsets.Add("uncovered types");
             else
             {
