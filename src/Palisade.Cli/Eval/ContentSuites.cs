@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Palisade.Core.Model;
-using Palisade.Core.Rules;
 
 namespace Palisade.Cli.Eval;
 
@@ -26,30 +25,44 @@ public static class ContentSuites
     }
 
     /// <summary>
-    /// The upstream rule examples. A positive's credential type counts as covered when its upstream rule id names a
-    /// provider that one of our secrets rules is named for (the first segment of our rule id): derived, not curated.
+    /// The upstream rule examples. Recall is read on the credential types we claim to cover (see <see cref="SecretCoverage"/>),
+    /// with placeholder-valued examples also counted apart, since the rules reject placeholders on purpose.
     /// </summary>
     private static EvalSuite SecretRuleExamples(string corpus) => new(corpus, "secrets", [$"{corpus}/items.jsonl"],
-        dir =>
-        {
-            var providers = RuleCatalog.Builtin.Where(r => r.Scanner == "secrets").Select(r => r.Id.Split('-')[0]).Where(p => p.Length >= 3).ToHashSet();
-            return CorpusFiles.JsonLines(Path.Combine(dir, corpus, "items.jsonl")).Select(e =>
-            {
-                var upstream = e.Str("rule_id").ToLowerInvariant();
-                var attack = e.Str("label") == "secret";
-                var covered = providers.Any(upstream.Contains);
-                string[] subsets = attack ? [covered ? "covered types" : "uncovered types", $"rule:{upstream}"] : ["negatives", $"rule:{upstream}"];
-                return new EvalItem(e.Str("id"), subsets, attack, "text", e.Str("text"));
-            });
-        },
+        dir => SecretItems(CorpusFiles.JsonLines(Path.Combine(dir, corpus, "items.jsonl")), e => e.Str("rule_id"), e => e.Str("label") == "secret"),
         (v, _, _) => HasScanner(v, "secrets"));
 
-    private static EvalSuite CredSweeper() => new("credsweeper-samples", "secrets", ["credsweeper-samples/items.jsonl"],
-        dir => CorpusFiles.JsonLines(Path.Combine(dir, "credsweeper-samples/items.jsonl")).Select(e =>
+    /// <summary>
+    /// A negative whose exact text is also another upstream rule's positive (one rule's scope, or CredSweeper rejecting one
+    /// candidate on a line it reports for another) cannot be told apart by any detector that reads text: it is counted
+    /// apart from the covered and other negatives.
+    /// </summary>
+    private static IEnumerable<EvalItem> SecretItems(IEnumerable<JsonElement> items, Func<JsonElement, string> rule, Func<JsonElement, bool> isSecret)
+    {
+        var coverage = SecretCoverage.Load();
+        var all = items.ToList();
+        var positiveTexts = all.Where(isSecret).Select(e => e.Str("text")).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in all)
         {
-            var attack = e.Str("label") == "secret";
-            return new EvalItem(e.Str("id"), [attack ? "secrets" : "rejected candidates", $"rule:{e.Str("rule").ToLowerInvariant()}"], attack, "text", e.Str("text"));
-        }),
+            var upstream = rule(e);
+            var text = e.Str("text");
+            var attack = isSecret(e);
+            var covered = coverage.Covers(upstream);
+            var subsets = new List<string> { $"rule:{upstream}" };
+            if (!attack && positiveTexts.Contains(text)) subsets.Add("negatives (same text labelled secret)");
+            else if (!attack) subsets.Add(covered ? "negatives (covered types)" : "negatives (other types)");
+            else if (!covered) subsets.Add("uncovered types");
+            else
+            {
+                subsets.Add("covered types");
+                subsets.Add(SecretCoverage.IsPlaceholder(text) ? "covered, placeholder-like value" : "covered, real-looking value");
+            }
+            yield return new EvalItem(e.Str("id"), subsets, attack, "text", text);
+        }
+    }
+
+    private static EvalSuite CredSweeper() => new("credsweeper-samples", "secrets", ["credsweeper-samples/items.jsonl"],
+        dir => SecretItems(CorpusFiles.JsonLines(Path.Combine(dir, "credsweeper-samples/items.jsonl")), e => e.Str("rule"), e => e.Str("label") == "secret"),
         (v, _, _) => HasScanner(v, "secrets"));
 
     /// <summary>Presidio's entity types that a PII rule of ours covers; other types (names, addresses) are out of scope.</summary>

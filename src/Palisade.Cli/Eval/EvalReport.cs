@@ -20,12 +20,15 @@ public static class EvalReport
                     continue;
                 }
                 Row(o, suite.Name, suite.Total);
-                foreach (var s in suite.Subsets.Where(s => detail || !s.Subset.StartsWith("rule:", StringComparison.Ordinal)))
+                foreach (var s in suite.Subsets.Where(s => detail || !IsDetail(s.Subset)))
                     Row(o, "  " + s.Subset, s);
             }
             o.WriteLine();
         }
     }
+
+    /// <summary>Per-upstream-rule and per-technique rows are many: shown with <c>--detail</c> only.</summary>
+    private static bool IsDetail(string subset) => subset.StartsWith("rule:", StringComparison.Ordinal) || subset.StartsWith("technique:", StringComparison.Ordinal);
 
     private static void Row(TextWriter o, string name, SubsetResult s)
     {

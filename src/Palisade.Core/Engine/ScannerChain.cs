@@ -2,6 +2,7 @@ using Palisade.Core.Analyzers;
 using Palisade.Core.Analyzers.Tools;
 using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Policy;
+using Palisade.Core.Analyzers.Commands;
 using Palisade.Core.Scanners;
 
 namespace Palisade.Core.Engine;
@@ -24,6 +25,7 @@ public static class ScannerChain
     /// <summary>
     /// Analyzers run after the content scanners, so a secret in a URL is caught before anything about the host is decided.
     /// tool — decomposes a tool call into the commands, file accesses and URLs inside it, each judged below;
+    /// command — parses shell lines (sh, PowerShell, cmd) and hands the files and URLs they touch to path and egress;
     /// path — file accesses, by asset class and operation;
     /// egress — URLs of HTTP requests: static, no DNS; the proxies resolve, check and pin afterwards.
     /// </summary>
@@ -33,6 +35,7 @@ public static class ScannerChain
         return
         [
             new ToolCallAnalyzer(),
+            new CommandAnalyzer(),
             new Analyzers.Paths.PathAnalyzer(),
             new EgressAnalyzer(config.Egress, config.AllowValues),
         ];

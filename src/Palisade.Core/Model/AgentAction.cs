@@ -18,6 +18,12 @@ public sealed record AgentAction
     /// <summary>The text content scanners read. Never empty for content actions; may be empty for structural ones.</summary>
     public IReadOnlyList<ContentField> Fields { get; init; } = [];
 
+    /// <summary>
+    /// The kind of action this one was found inside — a URL inside a shell command, a command inside a tool call —
+    /// or null for an action a surface saw directly. Some judgements depend on it (see the egress rules).
+    /// </summary>
+    public ActionKind? FoundIn { get; init; }
+
     public string? ToolName { get; init; }
     public string? ArgumentsJson { get; init; }
     public string? CommandLine { get; init; }

@@ -18,6 +18,7 @@ public static class Validators
         new Bip32PrivateKeyValidator(),
         new Bip39Validator(),
         new JwtValidator(),
+        new NotPlaceholderValidator(),
     }.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;

@@ -21,6 +21,14 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
     /// <summary>Findings of this category do not fire for <c>trusted_hosts</c>.</summary>
     public const string InternalNetworkCategory = "internal-network";
 
+    /// <summary>
+    /// Rules of this category apply only to URLs inside shell commands, where the internal-network rules do not: a
+    /// coding agent's <c>curl localhost:3000</c> is its own dev server, recorded rather than blocked. Fetch tools,
+    /// <c>--kind url</c> and the proxies, which a planted URL can steer, keep blocking the internal range; the
+    /// metadata endpoint is blocked everywhere.
+    /// </summary>
+    public const string ShellLocalNetworkCategory = "shell-local-network";
+
     /// <summary>Findings of this category do not fire for <c>allow_hosts</c>.</summary>
     public const string ExfiltrationCategory = "exfiltration";
 
@@ -58,9 +66,10 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
 
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var matches = new List<RuleMatch>(2);
+        var viaShell = action.FoundIn == ActionKind.Command;
         foreach (var fact in facts)
         {
-            if (FirstMatch(index, fact, trusted, allowed, null, matches) is not { } hit || !reported.Add(hit.Rule.Id)) continue;
+            if (FirstMatch(index, fact, trusted, allowed, null, matches, viaShell) is not { } hit || !reported.Add(hit.Rule.Id)) continue;
             var def = hit.Rule.Definition;
             context.Report(new Finding
             {
@@ -88,13 +97,14 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
     /// A fact reports once, under the most severe rule that matches it and that the host lists leave in force:
     /// <c>trusted_hosts</c> lift internal-network rules, <c>allow_hosts</c> lift exfiltration rules, nothing lifts the rest.
     /// </summary>
-    private (CompiledRule Rule, RuleMatch Match)? FirstMatch(EgressRuleIndex index, UrlFact fact, bool trusted, bool allowed, HashSet<string>? categories, List<RuleMatch> matches)
+    private (CompiledRule Rule, RuleMatch Match)? FirstMatch(EgressRuleIndex index, UrlFact fact, bool trusted, bool allowed, HashSet<string>? categories, List<RuleMatch> matches, bool viaShell = false)
     {
         foreach (var rule in index.For(fact.Kind))
         {
             var category = rule.Definition.Category;
             if (categories is not null && !categories.Contains(category)) continue;
             if (trusted && category == InternalNetworkCategory) continue;
+            if (category == (viaShell ? InternalNetworkCategory : ShellLocalNetworkCategory)) continue;
             if (allowed && category == ExfiltrationCategory) continue;
             // IsMatch first: a linear-time regex answers yes/no cheaply; the match with its groups costs more and is rarely needed.
             if (!rule.Regex.IsMatch(fact.Text)) continue;

@@ -78,7 +78,7 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
     /// <summary>An action the tool call performs; its text was already scanned as an argument, so it carries no fields.</summary>
     private static AgentAction Inner(AgentAction outer, ActionKind kind) => new()
     {
-        Kind = kind, Direction = outer.Direction, Source = outer.Source, Transport = outer.Transport,
+        Kind = kind, FoundIn = ActionKind.ToolCall, Direction = outer.Direction, Source = outer.Source, Transport = outer.Transport,
         SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName,
     };
 

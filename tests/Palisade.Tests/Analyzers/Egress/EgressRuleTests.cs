@@ -21,7 +21,8 @@ public sealed class EgressRuleTests
             Assert.True(rule.Keywords.Count > 0, $"{rule.Id} names no fact kind in keywords");
             foreach (var k in rule.Keywords) Assert.Contains(k.TrimEnd(':'), FactKinds);
             Assert.StartsWith("^", rule.Pattern);
-            Assert.Equal("url", rule.ExampleKind);
+            // Shell-only rules are shown by the commands that carry their URLs.
+            Assert.Equal(rule.Category == EgressAnalyzer.ShellLocalNetworkCategory ? "command" : "url", rule.ExampleKind);
         }
     }
 

@@ -1,0 +1,131 @@
+using Palisade.Core.Model;
+using Palisade.Core.Rules;
+
+namespace Palisade.Core.Analyzers.Commands;
+
+/// <summary>
+/// The <c>command</c> analyzer: parses a shell line (sh/bash, PowerShell or cmd.exe), undoes obfuscation, follows
+/// nested commands and decoded payloads, hands the files and URLs it touches to the path and URL analyzers, and
+/// matches the <c>command</c> rules against the structure it found (<see cref="CanonicalForm"/>), not the raw text.
+/// </summary>
+public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnalyzer
+{
+    public const string ScannerName = "command";
+
+    private static readonly HashSet<string> NoAllowedValues = [];
+    private readonly CommandLimits _limits = limits ?? CommandLimits.Default;
+
+    public string Name => ScannerName;
+
+    public bool AppliesTo(AgentAction action) => action.Kind == ActionKind.Command && !string.IsNullOrEmpty(action.CommandLine);
+
+    public void Analyze(AgentAction action, AnalysisContext context)
+    {
+        var line = action.CommandLine!;
+        var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == line).Path ?? "command");
+        var walker = new CommandWalker(new InnerActions(action, context), _limits);
+        try
+        {
+            walker.Walk(line);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            // A line the analyzer could not finish is never allowed as if it had been read.
+            walker.Note("analysis failed", 0, line.Length);
+        }
+        if (walker.Form.Truncated) walker.Note("too long", 0, line.Length);
+        Match(walker.Form, field, context);
+    }
+
+    /// <summary>Runs every enabled command rule the prefilter lets through over the canonical form; one finding per rule.</summary>
+    private static void Match(CanonicalForm form, string field, AnalysisContext context)
+    {
+        var rules = context.Rules.ForScanner(ScannerName);
+        if (rules.Count == 0 || form.LineCount == 0) return;
+        var text = form.Text;
+        var hits = context.Rules.Prefilter.Scan(text);
+        var matches = new List<RuleMatch>();
+        // Several rules often match one line; its redacted excerpt (a keyed hash per long token) is made once.
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (!hits.Contains(rule.Index) || FirstMatch(rule, text, matches) is not { } at) continue;
+            var (start, length) = form.SourceOf(at);
+            var def = rule.Definition;
+            context.Report(new Finding
+            {
+                RuleId = def.Id,
+                Scanner = ScannerName,
+                Category = def.Category,
+                Severity = def.Severity,
+                Location = new FindingLocation(field, "canonical", start, length),
+                Evidence = Evidence(form, at, context, evidence),
+                Description = def.Description,
+                Tags = def.Tags,
+            });
+        }
+    }
+
+    private static string Evidence(CanonicalForm form, int at, AnalysisContext context, Dictionary<string, string> cache)
+    {
+        var line = form.LineAt(at);
+        if (!cache.TryGetValue(line, out var excerpt)) cache[line] = excerpt = context.Redactor.Excerpt(line, 120);
+        return excerpt;
+    }
+
+    /// <summary>
+    /// Where the rule first matches, or null. Rules without a value group need no captures, so the cheaper
+    /// match-position search is enough; rules with one (and allow patterns) go through <see cref="RuleMatcher"/>.
+    /// </summary>
+    private static int? FirstMatch(CompiledRule rule, string text, List<RuleMatch> scratch)
+    {
+        if (rule.Definition.Group is null && rule.AllowPatterns.Count == 0 && rule.Validator is null)
+        {
+            foreach (var m in rule.Regex.EnumerateMatches(text)) return m.Index;
+            return null;
+        }
+        scratch.Clear();
+        RuleMatcher.Run(rule, text, NoAllowedValues, scratch);
+        return scratch.Count == 0 ? null : scratch[0].Start;
+    }
+
+    /// <summary>Files and URLs become actions of their own, judged by the whole engine (the path and URL analyzers among it).</summary>
+    private sealed class InnerActions(AgentAction outer, AnalysisContext context) : ICommandEffects
+    {
+        public bool File(string path, FileOperation operation, int start, int length)
+        {
+            var findings = context.FindingsSoFar;
+            var before = findings.Count;
+            context.Inspect(Inner(ActionKind.FileAccess) with { Path = path, FileOperation = operation }, "file");
+            bool judged = false, credential = false;
+            for (var i = before; i < findings.Count; i++)
+            {
+                if (findings[i].Scanner != "path") continue;
+                judged = true;
+                credential |= IsSecretCategory(findings[i].Category);
+            }
+            // Where the path analyzer says nothing, the short built-in list decides (for the flow checks only).
+            return credential || (!judged && CredentialPaths.IsCredential(path));
+        }
+
+        /// <summary>Path categories whose files hold secrets (credentials, keys, password stores, wallets, browser data, .env, history).</summary>
+        private static bool IsSecretCategory(string category) =>
+            SecretCategoryWords.Any(w => category.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+        private static readonly string[] SecretCategoryWords = ["credential", "secret", "password", "wallet", "dotenv", "browser", "history", "key"];
+
+        public void Url(string url, string method, int start, int length) =>
+            context.Inspect(Inner(ActionKind.HttpRequest) with { Url = url, Method = method }, "url");
+
+        private AgentAction Inner(ActionKind kind) => new()
+        {
+            Kind = kind,
+            FoundIn = ActionKind.Command,
+            Direction = outer.Direction,
+            Source = outer.Source,
+            Transport = outer.Transport,
+            SessionId = outer.SessionId,
+            AgentId = outer.AgentId,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Analyzers.Commands;
+
+/// <summary>Where a command's file and URL accesses go to be judged (the analyzer hands them to the path and URL analyzers).</summary>
+public interface ICommandEffects
+{
+    /// <summary>Reports a file access; true when the file holds credentials (by the path analyzer's findings or the fallback list).</summary>
+    bool File(string path, FileOperation operation, int start, int length);
+
+    void Url(string url, string method, int start, int length);
+}
+
+/// <summary>What one command (or a group of them) does that a pipeline or list combines: the basis of the flow checks.</summary>
+public sealed class CommandFacts
+{
+    public static CommandFacts None => new();
+
+    /// <summary>The command that finally runs, after wrappers (<c>sudo</c>, <c>env</c>…) are taken off; null for compound commands.</summary>
+    public ArgvCommand? Effective { get; set; }
+
+    /// <summary>It reads credentials: a credential file, the whole environment, or a substitution that does.</summary>
+    public bool ReadsSecret { get; set; }
+
+    /// <summary>It archives a whole tree the user keeps data in (<c>/</c>, <c>/etc</c>, <c>/home</c>, <c>~</c>).</summary>
+    public bool ReadsBulk { get; set; }
+
+    /// <summary>It sends data over the network.</summary>
+    public bool SendsNetwork { get; set; }
+
+    /// <summary>It runs what arrives on stdin as code in this language (<c>sh</c>, <c>python</c>…), or null.</summary>
+    public string? StdinLanguage { get; set; }
+
+    /// <summary>Files it writes (redirections, copies, archives): a secret read earlier is staged there.</summary>
+    public List<string> Writes { get; } = [];
+
+    public void Merge(CommandFacts other)
+    {
+        ReadsSecret |= other.ReadsSecret;
+        ReadsBulk |= other.ReadsBulk;
+        SendsNetwork |= other.SendsNetwork;
+        Writes.AddRange(other.Writes);
+    }
+}

@@ -1,0 +1,255 @@
+using System.Text;
+using Palisade.Core.Analyzers.Commands.CmdExe;
+using Palisade.Core.Analyzers.Commands.Posix;
+using Palisade.Core.Model;
+
+namespace Palisade.Core.Analyzers.Commands;
+
+/// <summary>
+/// Walks a command line in whichever dialect it is written, writes its <see cref="CanonicalForm"/>, hands every
+/// file and URL it touches to <see cref="ICommandEffects"/>, and follows what commands run inside commands
+/// (wrappers, command strings, decoded payloads, inline code). One walker per line; not thread-safe.
+/// </summary>
+public sealed partial class CommandWalker
+{
+    private readonly ICommandEffects _effects;
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _secretFiles = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _downloads = new(StringComparer.Ordinal);
+    private (int Start, int Length)? _outerSpan;
+    private int _commands;
+    private int _nestedDepth;
+    private int _nestedTotal;
+    private int _innerActions;
+    private int _codeDepth;
+
+    public CommandWalker(ICommandEffects effects, CommandLimits? limits = null)
+    {
+        _effects = effects;
+        Limits = limits ?? CommandLimits.Default;
+        Form = new CanonicalForm(Limits.MaxCanonicalChars);
+    }
+
+    public CommandLimits Limits { get; }
+    public CanonicalForm Form { get; }
+
+    /// <summary>Analyses a whole line. <paramref name="dialect"/> null: decided from the text.</summary>
+    public void Walk(string text, ScriptDialect? dialect = null)
+    {
+        var d = dialect ?? DialectDetector.Detect(text);
+        WalkText(text, d, 0, text.Length);
+    }
+
+    /// <summary>Reports that part of the text could not be read: the line is never allowed as if it had been.</summary>
+    public void Note(string problem, int start, int length) => Form.Add("note", "unparseable " + problem, start, length);
+
+    public void Flow(string fact, int start, int length) => Form.Add("flow", fact, start, length);
+
+    /// <summary>A command string found inside a command, analysed in its dialect; bounded in depth and number.</summary>
+    internal CommandFacts WalkNested(string text, ScriptDialect dialect, int start, int length)
+    {
+        if (text.Length == 0) return CommandFacts.None;
+        if (_nestedDepth >= Limits.MaxNestedScripts || ++_nestedTotal > Limits.MaxNestedScripts * 32)
+        {
+            Note("nested too deeply", start, length);
+            return CommandFacts.None;
+        }
+        var saved = _outerSpan;
+        _outerSpan ??= (start, length);
+        _nestedDepth++;
+        try
+        {
+            return WalkText(text, dialect, start, length);
+        }
+        finally
+        {
+            _nestedDepth--;
+            _outerSpan = saved;
+        }
+    }
+
+    private CommandFacts WalkText(string text, ScriptDialect dialect, int start, int length)
+    {
+        switch (dialect)
+        {
+            case ScriptDialect.PowerShell:
+                return new PowerShell.PowerShellWalker(this).Walk(text, start, length);
+            case ScriptDialect.Cmd:
+                return new CmdExeWalker(this).Walk(text, start, length);
+            default:
+                var parsed = ShellParser.Parse(text, Limits);
+                foreach (var problem in parsed.Problems) Note(problem, start, length);
+                return WalkScript(parsed.Script).Facts;
+        }
+    }
+
+    /// <summary>The span findings about a node should point at: the node itself at the top, the carrying command inside a nested text.</summary>
+    internal (int Start, int Length) Span(int start, int end) => _outerSpan ?? (start, Math.Max(0, end - start));
+
+    /// <summary>
+    /// The heart of the analysis: one simple command after expansion. Writes its <c>cmd:</c> line, reports the files
+    /// and URLs it touches, and follows whatever it runs in turn.
+    /// </summary>
+    public CommandFacts VisitCommand(ArgvCommand c, int start, int length, bool outermost = true)
+    {
+        var facts = new CommandFacts { Effective = c };
+        if (++_commands > Limits.MaxCommands)
+        {
+            if (_commands == Limits.MaxCommands + 1) Note("too many commands", start, length);
+            return facts;
+        }
+        Form.Add("cmd", Render(c, withRedirects: true), start, length);
+        var effects = FileEffects.Of(c).ToList();
+        if (outermost) effects.AddRange(FileEffects.OfRedirects(c.Redirects));
+        foreach (var effect in effects) File(effect, facts, start, length);
+        facts.ReadsBulk |= c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto"
+            && effects.Any(e => e.Operation == FileOperation.Read && IsBulkRoot(e.Path));
+        Requests(c, start, length);
+        facts.SendsNetwork |= IsNetworkSink(c);
+        TrackDownload(c);
+        foreach (var nested in CommandWrappers.Find(c)) Follow(nested, c, facts, start, length);
+        if (facts.ReadsSecret && facts.SendsNetwork) Flow("credential-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
+        if (facts.ReadsBulk && facts.SendsNetwork) Flow("bulk-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
+        return facts;
+    }
+
+    /// <summary>A tree holding much of the machine's or the user's data.</summary>
+    private static bool IsBulkRoot(string path) =>
+        ArgvNormalizer.NormalizePath(path.TrimEnd('*')) is "/" or "/etc" or "/home" or "/Users" or "/root" or "/var" or "/srv" or "~" or "$HOME" or "/opt";
+
+    private void Follow(Nested nested, ArgvCommand c, CommandFacts facts, int start, int length)
+    {
+        switch (nested)
+        {
+            case NestedCommand inner:
+                var innerFacts = VisitCommand(inner.Command, start, length, outermost: false);
+                facts.Merge(innerFacts);
+                facts.Effective = innerFacts.Effective;
+                facts.StdinLanguage = innerFacts.StdinLanguage;
+                break;
+            case NestedScript script:
+                facts.Merge(WalkNested(script.Text, script.Dialect, start, length));
+                break;
+            case NestedCode code:
+                _codeDepth++;
+                try
+                {
+                    foreach (var found in InterpreterCode.Find(code.Language, code.Code)) Follow(found, c, facts, start, length);
+                }
+                finally
+                {
+                    _codeDepth--;
+                }
+                break;
+            case NestedStdin stdin:
+                facts.StdinLanguage = stdin.Language;
+                // A bare shell started from inside interpreter code is an interactive shell escape (pty.spawn, system("/bin/sh")).
+                if (_codeDepth > 0 && stdin.Language == "sh" && c.StdinContent is null) Flow("shell-spawn " + c.Program, start, length);
+                if (c.StdinContent is { } content) RunStdin(stdin.Language, content, facts, start, length);
+                break;
+            case NestedScriptFile file when !file.Path.StartsWith("<(", StringComparison.Ordinal) && !file.Path.StartsWith("$(", StringComparison.Ordinal):
+                File(new FileEffect(file.Path, FileOperation.Execute), facts, start, length);
+                if (IsDownloaded(file.Path)) Flow("download-exec " + ArgvNormalizer.Escape(file.Path), start, length);
+                break;
+            case NestedFileRead read:
+                if (UrlIn(read.Path) is { } url) Request(url, "GET", start, length);
+                else File(new FileEffect(read.Path, FileOperation.Read), facts, start, length);
+                break;
+            case NestedAssignment assignment:
+                Form.Add("set", $"{assignment.Name}={ArgvNormalizer.Escape(assignment.Value)}", start, length);
+                break;
+            case NestedEnvironmentDump:
+                facts.ReadsSecret = true;
+                break;
+        }
+    }
+
+    /// <summary>Code that arrives on an interpreter's stdin (a pipeline's decoded payload, a here-document).</summary>
+    internal void RunStdin(string language, string content, CommandFacts facts, int start, int length)
+    {
+        if (language == "sh") facts.Merge(WalkNested(content, ScriptDialect.Posix, start, length));
+        else if (language == "powershell") facts.Merge(WalkNested(content, ScriptDialect.PowerShell, start, length));
+        else
+            foreach (var found in InterpreterCode.Find(language, content))
+                if (found is NestedScript s) facts.Merge(WalkNested(s.Text, s.Dialect, start, length));
+                else if (found is NestedCommand nc) facts.Merge(VisitCommand(nc.Command, start, length, outermost: false));
+    }
+
+    private void File(FileEffect effect, CommandFacts facts, int start, int length)
+    {
+        if (effect.Path.Length == 0) return;
+        var credential = false;
+        if (_innerActions < Limits.MaxInnerActions)
+        {
+            _innerActions++;
+            credential = _effects.File(effect.Path, effect.Operation, start, length);
+        }
+        else credential = CredentialPaths.IsCredential(effect.Path);
+        var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
+        if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
+        if (effect.Operation == FileOperation.Write) facts.Writes.Add(effect.Path);
+    }
+
+    /// <summary>After a command that read a secret: the files it wrote now hold the secret too.</summary>
+    internal void StageSecrets(IEnumerable<string> paths)
+    {
+        foreach (var p in paths) _secretFiles.Add(ArgvNormalizer.NormalizePath(p));
+    }
+
+    private void Requests(ArgvCommand c, int start, int length)
+    {
+        if (!KnownCommands.UrlFetchers.Contains(c.Program)) return;
+        var method = c.Args.Any(a => a is "-d" or "-F" or "-T" or "--data" or "--data-binary" or "--form" or "--upload-file" or "--post-data" or "--post-file" || a.StartsWith("--data", StringComparison.Ordinal) || a.StartsWith("--post-", StringComparison.Ordinal)) ? "POST" : "GET";
+        for (var i = 0; i < c.Args.Count; i++)
+        {
+            if (c.Args[i] is "-X" or "--request" or "-Method" && i + 1 < c.Args.Count) method = c.Args[i + 1].ToUpperInvariant();
+        }
+        foreach (var url in c.Args.Select(UrlIn).OfType<string>())
+        {
+            if (_innerActions >= Limits.MaxInnerActions) break;
+            _innerActions++;
+            _effects.Url(url, method, start, length);
+        }
+    }
+
+    /// <summary>A URL found outside an argument list (a PowerShell <c>.DownloadString('…')</c>), handed to the URL analyzer.</summary>
+    internal void Request(string url, string method, int start, int length)
+    {
+        if (_innerActions >= Limits.MaxInnerActions) return;
+        _innerActions++;
+        _effects.Url(url, method, start, length);
+    }
+
+    /// <summary>The URL an argument holds (<c>https://…</c>, or a scheme-less <c>host.tld/path</c> as curl reads it), or null.</summary>
+    internal static string? UrlIn(string arg)
+    {
+        var scheme = arg.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            var start = scheme;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(arg[start - 1]) || arg[start - 1] is '+' or '.' or '-')) start--;
+            return start < scheme ? arg[start..] : null;
+        }
+        return null;
+    }
+
+    private static bool IsNetworkSink(ArgvCommand c) =>
+        (KnownCommands.NetworkSinks.Contains(c.Program) && !(c.Program == "openssl" && !c.Args.Contains("s_client")))
+        || c.Redirects.Any(r => r.Target.StartsWith("/dev/tcp/", StringComparison.Ordinal) || r.Target.StartsWith("/dev/udp/", StringComparison.Ordinal));
+
+    /// <summary>The command as rules read it: program, arguments (paths normalized, rm's flags in order), redirections.</summary>
+    internal static string Render(ArgvCommand c, bool withRedirects)
+    {
+        var sb = new StringBuilder(c.Program.Length + 16 * c.Canon.Count);
+        sb.Append(ArgvNormalizer.Escape(c.Program));
+        IEnumerable<string> args = c.Canon.Skip(1);
+        if (c.Program == "rm") args = ArgvNormalizer.NormalizeRm(args.ToList());
+        // ssh's remote command is analysed as a command of its own; its words are not ssh's options.
+        if (c.Program is "ssh" or "autossh" or "plink" && CommandWrappers.Operands(c.Args, ScriptCarriers.SshValueOptions) is var host && host + 1 < c.Args.Count)
+            args = c.Canon.Skip(1).Take(host + 1).Append("…");
+        foreach (var a in args) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(a));
+        if (withRedirects)
+            foreach (var r in c.Redirects) sb.Append(' ').Append(r.Canonical);
+        return sb.ToString();
+    }
+}
