@@ -30,6 +30,9 @@ public sealed partial class CommandWalker
                     // A literal decoded into a shell hides its payload; decoding a file the user has is only unusual.
                     if (commands.Any(StaticEvaluator.IsDecoder) && (payload is not null || commands[0].Program is "echo" or "printf" || commands[0].StdinContent is not null))
                         Flow("decoded-exec " + language, start, length);
+                    // Base64 or hex text taken from a file (or a picture's tail) and run: the payload is hidden from review.
+                    else if (commands.Any(u => StaticEvaluator.IsDecoder(u) && u.Program is not ("gunzip" or "zcat" or "gzip")))
+                        Flow("decoded-file-exec " + language, start, length);
                     if (payload is not null) RunStdin(language, payload, stage, start, length);
                 }
             }

@@ -16,6 +16,7 @@ public sealed partial class CommandWalker
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _secretFiles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _downloads = new(StringComparer.Ordinal);
+    private string? _directory;
     private (int Start, int Length)? _outerSpan;
     private int _commands;
     private int _nestedDepth;
@@ -55,6 +56,7 @@ public sealed partial class CommandWalker
             return CommandFacts.None;
         }
         var saved = _outerSpan;
+        var directory = _directory;
         _outerSpan ??= (start, length);
         _nestedDepth++;
         try
@@ -65,6 +67,8 @@ public sealed partial class CommandWalker
         {
             _nestedDepth--;
             _outerSpan = saved;
+            // A `cd` inside `bash -c '…'` moves that shell, not the one around it.
+            _directory = directory;
         }
     }
 
@@ -101,12 +105,14 @@ public sealed partial class CommandWalker
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
         var effects = FileEffects.Of(c).ToList();
         if (outermost) effects.AddRange(FileEffects.OfRedirects(c.Redirects));
+        for (var i = 0; i < effects.Count; i++) effects[i] = InDirectory(effects[i]);
         foreach (var effect in effects) File(effect, facts, start, length);
         facts.ReadsBulk |= c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto"
             && effects.Any(e => e.Operation == FileOperation.Read && IsBulkRoot(e.Path));
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
+        TrackDirectory(c);
         foreach (var nested in CommandWrappers.Find(c)) Follow(nested, c, facts, start, length);
         if (facts.ReadsSecret && facts.SendsNetwork) Flow("credential-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
         if (facts.ReadsBulk && facts.SendsNetwork) Flow("bulk-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
@@ -148,12 +154,12 @@ public sealed partial class CommandWalker
                 if (c.StdinContent is { } content) RunStdin(stdin.Language, content, facts, start, length);
                 break;
             case NestedScriptFile file when !file.Path.StartsWith("<(", StringComparison.Ordinal) && !file.Path.StartsWith("$(", StringComparison.Ordinal):
-                File(new FileEffect(file.Path, FileOperation.Execute), facts, start, length);
+                File(InDirectory(new FileEffect(file.Path, FileOperation.Execute)), facts, start, length);
                 if (IsDownloaded(file.Path)) Flow("download-exec " + ArgvNormalizer.Escape(file.Path), start, length);
                 break;
             case NestedFileRead read:
                 if (UrlIn(read.Path) is { } url) Request(url, "GET", start, length);
-                else File(new FileEffect(read.Path, FileOperation.Read), facts, start, length);
+                else File(InDirectory(new FileEffect(read.Path, FileOperation.Read)), facts, start, length);
                 break;
             case NestedAssignment assignment:
                 Form.Add("set", $"{assignment.Name}={ArgvNormalizer.Escape(assignment.Value)}", start, length);
@@ -188,6 +194,47 @@ public sealed partial class CommandWalker
         var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
         if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
         if (effect.Operation == FileOperation.Write) facts.Writes.Add(effect.Path);
+    }
+
+    /// <summary>
+    /// <c>cd DIR</c> to a place the line names (<c>/etc</c>, <c>~/.ssh</c>, or relative to one it named before): later relative
+    /// operands are judged where they are, so <c>cd ~/.aws &amp;&amp; cat credentials</c> reads what it reads. Anywhere
+    /// the line does not say (<c>cd "$dir"</c>, <c>cd -</c>) makes the directory unknown again.
+    /// </summary>
+    private void TrackDirectory(ArgvCommand c)
+    {
+        if (c.Program is not ("cd" or "pushd" or "chdir")) return;
+        string? target = null;
+        var operands = 0;
+        foreach (var a in c.Args)
+        {
+            if (a.Length == 0 || (a.Length > 1 && a[0] == '-')) continue;
+            target = a;
+            operands++;
+        }
+        _directory = operands switch
+        {
+            0 => "~",
+            1 when target == "-" || !IsLiteralDirectory(target!) => null,
+            1 when target![0] is '/' or '~' || target.StartsWith("$HOME", StringComparison.Ordinal) => ArgvNormalizer.NormalizePath(target),
+            1 when _directory is not null => ArgvNormalizer.NormalizePath(_directory + "/" + target),
+            _ => null,
+        };
+    }
+
+    /// <summary>A directory the line spells out: no substitution, variable (but a leading <c>$HOME</c>), drive or backslash.</summary>
+    private static bool IsLiteralDirectory(string dir)
+    {
+        var rest = dir.StartsWith("$HOME", StringComparison.Ordinal) ? dir.AsSpan(5) : dir.AsSpan();
+        return rest.IndexOfAny("$`%:\\") < 0;
+    }
+
+    /// <summary>A relative operand as the path it names once the line has moved to a known directory.</summary>
+    private FileEffect InDirectory(FileEffect effect)
+    {
+        var p = effect.Path;
+        if (_directory is null || p.Length == 0 || p[0] is '/' or '~' or '$' or '\\' or '%' or '<' or '-' || p.Contains(':') || p.Contains('\\')) return effect;
+        return effect with { Path = ArgvNormalizer.NormalizePath(_directory + "/" + p) };
     }
 
     /// <summary>After a command that read a secret: the files it wrote now hold the secret too.</summary>

