@@ -19,9 +19,9 @@ namespace Palisade.Core.Analyzers.Commands;
 /// </summary>
 public sealed class CanonicalForm(int maxChars)
 {
-    private readonly StringBuilder _text = new();
-    private readonly List<(int Offset, int Start, int Length)> _lines = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly StringBuilder _text = new(Math.Min(maxChars, 256));
+    private readonly List<(int Offset, int Start, int Length)> _lines = new(16);
+    private readonly HashSet<string> _seen = new(16, StringComparer.Ordinal);
 
     public bool Truncated { get; private set; }
 

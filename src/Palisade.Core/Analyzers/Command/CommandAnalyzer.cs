@@ -96,7 +96,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         {
             var findings = context.FindingsSoFar;
             var before = findings.Count;
-            context.Inspect(Inner(ActionKind.FileAccess) with { Path = path, FileOperation = operation }, "file");
+            context.Inspect(Inner(ActionKind.FileAccess, path: path, operation: operation), "file");
             bool judged = false, credential = false;
             for (var i = before; i < findings.Count; i++)
             {
@@ -115,11 +115,15 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         private static readonly string[] SecretCategoryWords = ["credential", "secret", "password", "wallet", "dotenv", "browser", "history", "key"];
 
         public void Url(string url, string method, int start, int length) =>
-            context.Inspect(Inner(ActionKind.HttpRequest) with { Url = url, Method = method }, "url");
+            context.Inspect(Inner(ActionKind.HttpRequest, url: url, method: method), "url");
 
-        private AgentAction Inner(ActionKind kind) => new()
+        private AgentAction Inner(ActionKind kind, string? path = null, FileOperation? operation = null, string? url = null, string? method = null) => new()
         {
             Kind = kind,
+            Path = path,
+            FileOperation = operation,
+            Url = url,
+            Method = method,
             FoundIn = ActionKind.Command,
             Direction = outer.Direction,
             Source = outer.Source,

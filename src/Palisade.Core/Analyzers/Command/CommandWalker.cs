@@ -16,6 +16,11 @@ public sealed partial class CommandWalker
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _secretFiles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _downloads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _decoded = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Posix.ShellCommand> _functions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _calling = new(StringComparer.Ordinal);
+    private int _functionCalls;
     private string? _directory;
     private (int Start, int Length)? _outerSpan;
     private int _commands;
@@ -103,12 +108,10 @@ public sealed partial class CommandWalker
             return facts;
         }
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
-        var effects = FileEffects.Of(c).ToList();
-        if (outermost) effects.AddRange(FileEffects.OfRedirects(c.Redirects));
-        for (var i = 0; i < effects.Count; i++) effects[i] = InDirectory(effects[i]);
-        foreach (var effect in effects) File(effect, facts, start, length);
-        facts.ReadsBulk |= c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto"
-            && effects.Any(e => e.Operation == FileOperation.Read && IsBulkRoot(e.Path));
+        var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
+        foreach (var effect in FileEffects.Of(c)) Touch(InDirectory(effect), archiver, facts, start, length);
+        if (outermost && c.Redirects.Count > 0)
+            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Touch(InDirectory(effect), archiver, facts, start, length);
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
@@ -117,6 +120,12 @@ public sealed partial class CommandWalker
         if (facts.ReadsSecret && facts.SendsNetwork) Flow("credential-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
         if (facts.ReadsBulk && facts.SendsNetwork) Flow("bulk-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
         return facts;
+    }
+
+    private void Touch(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
+    {
+        File(effect, facts, start, length);
+        facts.ReadsBulk |= archiver && effect.Operation == FileOperation.Read && IsBulkRoot(effect.Path);
     }
 
     /// <summary>A tree holding much of the machine's or the user's data.</summary>
@@ -156,6 +165,8 @@ public sealed partial class CommandWalker
             case NestedScriptFile file when !file.Path.StartsWith("<(", StringComparison.Ordinal) && !file.Path.StartsWith("$(", StringComparison.Ordinal):
                 File(InDirectory(new FileEffect(file.Path, FileOperation.Execute)), facts, start, length);
                 if (IsDownloaded(file.Path)) Flow("download-exec " + ArgvNormalizer.Escape(file.Path), start, length);
+                else if (_decoded.Count > 0 && _decoded.Contains(BaseName(file.Path))) Flow("decoded-file-exec " + ArgvNormalizer.Escape(file.Path), start, length);
+                else if (_staged.Count > 0 && IsTemporary(file.Path) && _staged.Contains(BaseName(file.Path))) Flow("temp-staged-exec " + ArgvNormalizer.Escape(file.Path), start, length);
                 break;
             case NestedFileRead read:
                 if (UrlIn(read.Path) is { } url) Request(url, "GET", start, length);
@@ -179,6 +190,7 @@ public sealed partial class CommandWalker
             foreach (var found in InterpreterCode.Find(language, content))
                 if (found is NestedScript s) facts.Merge(WalkNested(s.Text, s.Dialect, start, length));
                 else if (found is NestedCommand nc) facts.Merge(VisitCommand(nc.Command, start, length, outermost: false));
+                else if (found is NestedFileRead read) File(InDirectory(new FileEffect(read.Path, FileOperation.Read)), facts, start, length);
     }
 
     private void File(FileEffect effect, CommandFacts facts, int start, int length)
@@ -193,7 +205,7 @@ public sealed partial class CommandWalker
         else credential = CredentialPaths.IsCredential(effect.Path);
         var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
         if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
-        if (effect.Operation == FileOperation.Write) facts.Writes.Add(effect.Path);
+        if (effect.Operation == FileOperation.Write) facts.AddWrite(effect.Path);
     }
 
     /// <summary>
@@ -287,16 +299,25 @@ public sealed partial class CommandWalker
     /// <summary>The command as rules read it: program, arguments (paths normalized, rm's flags in order), redirections.</summary>
     internal static string Render(ArgvCommand c, bool withRedirects)
     {
+        var bare = !withRedirects || c.Redirects.Count == 0;
+        if (bare && c.RenderedWithoutRedirects is { } rendered) return rendered;
         var sb = new StringBuilder(c.Program.Length + 16 * c.Canon.Count);
         sb.Append(ArgvNormalizer.Escape(c.Program));
-        IEnumerable<string> args = c.Canon.Skip(1);
-        if (c.Program == "rm") args = ArgvNormalizer.NormalizeRm(args.ToList());
-        // ssh's remote command is analysed as a command of its own; its words are not ssh's options.
-        if (c.Program is "ssh" or "autossh" or "plink" && CommandWrappers.Operands(c.Args, ScriptCarriers.SshValueOptions) is var host && host + 1 < c.Args.Count)
-            args = c.Canon.Skip(1).Take(host + 1).Append("…");
-        foreach (var a in args) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(a));
-        if (withRedirects)
-            foreach (var r in c.Redirects) sb.Append(' ').Append(r.Canonical);
+        if (c.Program == "rm")
+        {
+            foreach (var a in ArgvNormalizer.NormalizeRm(c.Canon.Skip(1).ToList())) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(a));
+        }
+        else
+        {
+            // ssh's remote command is analysed as a command of its own; its words are not ssh's options.
+            var end = c.Canon.Count;
+            if (c.Program is "ssh" or "autossh" or "plink" && CommandWrappers.Operands(c.Args, ScriptCarriers.SshValueOptions) is var host && host + 1 < c.Args.Count)
+                end = host + 2;
+            for (var i = 1; i < end; i++) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(c.Canon[i]));
+            if (end < c.Canon.Count) sb.Append(" …");
+        }
+        if (bare) return c.RenderedWithoutRedirects = sb.ToString();
+        foreach (var r in c.Redirects) sb.Append(' ').Append(r.Canonical);
         return sb.ToString();
     }
 }

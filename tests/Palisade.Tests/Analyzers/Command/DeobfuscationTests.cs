@@ -25,6 +25,12 @@ public sealed class DeobfuscationTests
     }
 
     [Fact]
+    public void A_glob_ending_in_an_open_bracket_is_a_literal_name()
+    {
+        Assert.Contains("cmd: ca[ notes.txt", RecordingEffects.Lines("/bin/ca[ notes.txt"));
+    }
+
+    [Fact]
     public void Ifs_expansion_is_a_word_break()
     {
         Assert.Contains("cmd: cat /etc/passwd", RecordingEffects.Lines("cat${IFS}/etc/passwd"));

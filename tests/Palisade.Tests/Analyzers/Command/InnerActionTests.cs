@@ -93,6 +93,23 @@ public sealed class InnerActionTests
         Assert.Contains(("notes.txt", FileOperation.Read), Walk(line).Files);
     }
 
+    [Theory]
+    [InlineData("f(){ cat \"$1\"; }; f ~/.aws/credentials", "~/.aws/credentials", FileOperation.Read)]
+    [InlineData("r(){ (while read l; do echo \"$l\"; done < $1) }; r /etc/shadow", "/etc/shadow", FileOperation.Read)]
+    [InlineData("s(){ cp \"$1\" \"$2\"; }; s notes.txt /tmp/n", "/tmp/n", FileOperation.Write)]
+    public void A_function_call_runs_its_body_with_the_arguments_bound(string line, string path, FileOperation operation)
+    {
+        Assert.Contains((path, operation), Walk(line).Files);
+    }
+
+    [Fact]
+    public void A_function_that_calls_itself_is_not_expanded_without_end()
+    {
+        var lines = RecordingEffects.Lines("f(){ cat \"$1\"; f \"$1\"; }; f a; f b");
+        Assert.Contains("cmd: cat a", lines);
+        Assert.Contains("cmd: cat b", lines);
+    }
+
     [Fact]
     public void A_path_the_path_analyzer_calls_a_credential_drives_the_exfiltration_flow()
     {
