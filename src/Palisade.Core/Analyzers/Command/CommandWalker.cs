@@ -164,6 +164,8 @@ public sealed partial class CommandWalker
                 break;
             case NestedScriptFile file when !file.Path.StartsWith("<(", StringComparison.Ordinal) && !file.Path.StartsWith("$(", StringComparison.Ordinal):
                 File(InDirectory(new FileEffect(file.Path, FileOperation.Execute)), facts, start, length);
+                // "report.txt " runs as a program while it reads as a document (a trailing space hides the real type).
+                if (file.Path.Length > 1 && char.IsWhiteSpace(file.Path[^1])) Flow("space-after-name " + ArgvNormalizer.Escape(file.Path.TrimEnd()), start, length);
                 if (IsDownloaded(file.Path)) Flow("download-exec " + ArgvNormalizer.Escape(file.Path), start, length);
                 else if (_decoded.Count > 0 && _decoded.Contains(BaseName(file.Path))) Flow("decoded-file-exec " + ArgvNormalizer.Escape(file.Path), start, length);
                 else if (_staged.Count > 0 && IsTemporary(file.Path) && _staged.Contains(BaseName(file.Path))) Flow("temp-staged-exec " + ArgvNormalizer.Escape(file.Path), start, length);
