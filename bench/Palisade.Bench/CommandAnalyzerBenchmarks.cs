@@ -9,7 +9,7 @@ namespace Palisade.Bench;
 /// on both regex engines a process runs (docs/decisions/004-regex-engines.md): <c>backtracking</c> is a one-shot
 /// process or a host before its warm-up finishes, <c>linear</c> a long-running host once warm.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn, MinColumn]
 public class CommandAnalyzerBenchmarks
 {
     private PalisadeEngine _engine = null!;

@@ -13,7 +13,7 @@ public sealed partial class CommandWalker
     {
         var facts = new CommandFacts();
         string? value = null;
-        var canon = new List<string>();
+        var canon = substitution ? new List<string>() : null;
         foreach (var item in script.Items)
         {
             for (var i = 0; i < item.Pipelines.Count; i++)
@@ -25,14 +25,14 @@ public sealed partial class CommandWalker
                 var pipeFacts = FinishPipeline(stages, span.Start, span.Length);
                 AfterCommand(pipeFacts);
                 facts.Merge(pipeFacts);
-                if (!substitution) continue;
+                if (canon is null) continue;
                 canon.Add(string.Join(" | ", stages.Select(s => s.Effective is null ? "…" : Render(s.Effective, withRedirects: false))));
                 // `which python || which python3` prints what its first alternative prints.
                 if (script.Items.Count == 1 && i == 0 && item.Ops.All(op => op == "||") && stages.All(s => s.Effective is not null))
                     value = StaticEvaluator.Evaluate(stages.Select(s => s.Effective!).ToList(), Limits.MaxDecodedChars);
             }
         }
-        return new ScriptResult(facts, value, string.Join(" ; ", canon));
+        return new ScriptResult(facts, value, canon is null ? "" : string.Join(" ; ", canon));
     }
 
     private CommandFacts WalkCommand(ShellCommand command)
