@@ -4,8 +4,12 @@ using Palisade.Core.Model;
 
 namespace Palisade.Bench;
 
-/// <summary>One shell line through the whole engine (content scanners, command analyzer, inner file and URL actions, policy).</summary>
-[MemoryDiagnoser]
+/// <summary>
+/// One shell line through the whole engine (content scanners, command analyzer, inner file and URL actions, policy),
+/// on both regex engines a process runs (docs/decisions/004-regex-engines.md): <c>backtracking</c> is a one-shot
+/// process or a host before its warm-up finishes, <c>linear</c> a long-running host once warm.
+/// </summary>
+[MemoryDiagnoser, MedianColumn, MinColumn]
 public class CommandAnalyzerBenchmarks
 {
     private PalisadeEngine _engine = null!;
@@ -13,6 +17,9 @@ public class CommandAnalyzerBenchmarks
 
     [Params("benign", "malicious")]
     public string Line { get; set; } = "benign";
+
+    [Params("backtracking", "linear")]
+    public string Regexes { get; set; } = "backtracking";
 
     private static readonly Dictionary<string, string> Lines = new()
     {
@@ -24,6 +31,7 @@ public class CommandAnalyzerBenchmarks
     public void Setup()
     {
         _engine = PalisadeEngine.CreateDefault();
+        if (Regexes == "linear") _engine.WarmUpLinearTimeAsync().GetAwaiter().GetResult();
         _action = ScanKind.ToAction("command", Lines[Line]);
         var verdict = _engine.Evaluate(_action);
         // A benchmark of the wrong input measures nothing: check the lines are what their names say.

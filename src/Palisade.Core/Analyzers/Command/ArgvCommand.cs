@@ -27,13 +27,24 @@ public sealed record ArgvCommand(IReadOnlyList<string> Argv, IReadOnlyList<strin
 {
     public string Program { get; } = Argv.Count == 0 ? "" : ArgvNormalizer.Program(Argv[0]);
 
-    public IReadOnlyList<string> Args { get; } = Argv.Count <= 1 ? [] : Argv.Skip(1).ToArray();
+    public IReadOnlyList<string> Args { get; } = From(Argv, 1);
+
+    /// <summary>The command as rules read it, without redirections (a pipeline stage), once <see cref="CommandWalker"/> has made it.</summary>
+    internal string? RenderedWithoutRedirects { get; set; }
 
     public static ArgvCommand FromWords(IReadOnlyList<string> argv, IReadOnlyList<RedirectSpec>? redirects = null) =>
         new(argv, argv.Select(ArgvNormalizer.Escape).ToArray(), redirects ?? []);
 
     /// <summary>The command run by a wrapper: <paramref name="skip"/> leading words dropped, redirections kept.</summary>
-    public ArgvCommand Skip(int skip) => new(Argv.Skip(skip).ToArray(), Canon.Skip(skip).ToArray(), Redirects);
+    public ArgvCommand Skip(int skip) => new(From(Argv, skip), From(Canon, skip), Redirects);
+
+    private static string[] From(IReadOnlyList<string> words, int start)
+    {
+        if (words.Count <= start) return [];
+        var copy = new string[words.Count - start];
+        for (var i = 0; i < copy.Length; i++) copy[i] = words[start + i];
+        return copy;
+    }
 
     /// <summary>What a here-document or here-string gives this command on stdin, when known.</summary>
     public string? StdinContent => Redirects.LastOrDefault(r => r.Fd is null or 0 && r.IsInput)?.Content;

@@ -73,7 +73,8 @@ public static class ArgvNormalizer
             p++;
             return true;
         }
-        var close = pattern.IndexOf(']', p + 2);
+        // A '[' at the very end opens no set: it is a literal '['.
+        var close = p + 2 <= pattern.Length ? pattern.IndexOf(']', p + 2) : -1;
         if (close < 0)
         {
             if (c != '[') return false;
@@ -106,7 +107,7 @@ public static class ArgvNormalizer
         else if (arg == "~" || arg.StartsWith("~/", StringComparison.Ordinal)) { prefix = "~"; rest = arg[1..]; }
         else if (arg == "$HOME" || arg.StartsWith("$HOME/", StringComparison.Ordinal)) { prefix = "$HOME"; rest = arg[5..]; }
         else return arg;
-        if (rest.Length == 0) return arg;
+        if (rest.Length == 0 || IsNormal(rest)) return arg;
         var segments = new List<string>();
         foreach (var segment in rest.Split('/'))
         {
@@ -116,6 +117,11 @@ public static class ArgvNormalizer
         }
         return segments.Count == 0 ? (prefix.Length == 0 ? "/" : prefix) : prefix + "/" + string.Join('/', segments);
     }
+
+    /// <summary>A path after its prefix (<c>/a/b</c>) that normalizing would leave as it is: nothing to remove or resolve.</summary>
+    private static bool IsNormal(string rest) =>
+        rest.Length > 1 && rest[^1] != '/' && !rest.EndsWith("/.", StringComparison.Ordinal) && !rest.EndsWith("/..", StringComparison.Ordinal)
+        && !rest.Contains("//", StringComparison.Ordinal) && !rest.Contains("/./", StringComparison.Ordinal) && !rest.Contains("/../", StringComparison.Ordinal);
 
     /// <summary><c>rm</c>'s options in one order, before its operands: <c>-r</c>, <c>-f</c>, then the rest as written.</summary>
     public static List<string> NormalizeRm(IReadOnlyList<string> args)
@@ -155,15 +161,17 @@ public static class ArgvNormalizer
     /// </summary>
     public static void AppendEscaped(StringBuilder sb, string arg)
     {
-        foreach (var c in arg)
+        foreach (var c in arg) AppendEscaped(sb, c);
+    }
+
+    public static void AppendEscaped(StringBuilder sb, char c)
+    {
+        switch (c)
         {
-            switch (c)
-            {
-                case '|' or ';' or '&' or '<' or '>': sb.Append('\\').Append(c); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r' or '\t' or '\v' or '\f': sb.Append(' '); break;
-                default: sb.Append(char.IsControl(c) ? '?' : c); break;
-            }
+            case '|' or ';' or '&' or '<' or '>': sb.Append('\\').Append(c); break;
+            case '\n': sb.Append("\\n"); break;
+            case '\r' or '\t' or '\v' or '\f': sb.Append(' '); break;
+            default: sb.Append(char.IsControl(c) ? '?' : c); break;
         }
     }
 

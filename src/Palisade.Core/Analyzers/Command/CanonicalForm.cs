@@ -19,9 +19,9 @@ namespace Palisade.Core.Analyzers.Commands;
 /// </summary>
 public sealed class CanonicalForm(int maxChars)
 {
-    private readonly StringBuilder _text = new();
-    private readonly List<(int Offset, int Start, int Length)> _lines = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly StringBuilder _text = new(Math.Min(maxChars, 256));
+    private readonly List<(int Offset, int Start, int Length)> _lines = new(16);
+    private readonly HashSet<string> _seen = new(16, StringComparer.Ordinal);
 
     public bool Truncated { get; private set; }
 
@@ -48,6 +48,11 @@ public sealed class CanonicalForm(int maxChars)
     }
 
     public bool Contains(string kind, string body) => _seen.Contains($"{kind}: {body}");
+
+    /// <summary>The facts the flow checks write (<c>flow: FACT …</c>): the analyzer's vocabulary, never text from the line.</summary>
+    public static bool IsFlowFact(ReadOnlySpan<char> word) =>
+        word is "credential-exfil" or "bulk-exfil" or "download-exec" or "decoded-exec" or "decoded-file-exec" or "decoded-payload" or "shell-spawn"
+            or "temp-staged-exec" or "space-after-name";
 
     /// <summary>The original-text span of the line holding <paramref name="offset"/>.</summary>
     public (int Start, int Length) SourceOf(int offset)

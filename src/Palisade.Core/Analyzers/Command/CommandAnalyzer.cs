@@ -44,12 +44,13 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         if (rules.Count == 0 || form.LineCount == 0) return;
         var text = form.Text;
         var hits = context.Rules.Prefilter.Scan(text);
-        var matches = new List<RuleMatch>();
+        List<RuleMatch>? matches = null;
         // Several rules often match one line; its redacted excerpt (a keyed hash per long token) is made once.
-        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rule in rules)
+        Dictionary<string, string>? evidence = null;
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (!hits.Contains(rule.Index) || FirstMatch(rule, text, matches) is not { } at) continue;
+            var rule = rules[i];
+            if (!hits.Contains(rule.Index) || FirstMatch(rule, text, ref matches) is not { } at) continue;
             var (start, length) = form.SourceOf(at);
             var def = rule.Definition;
             context.Report(new Finding
@@ -59,7 +60,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
                 Category = def.Category,
                 Severity = def.Severity,
                 Location = new FindingLocation(field, "canonical", start, length),
-                Evidence = Evidence(form, at, context, evidence),
+                Evidence = Evidence(form, at, context, evidence ??= new Dictionary<string, string>(StringComparer.Ordinal)),
                 Description = def.Description,
                 Tags = def.Tags,
             });
@@ -69,21 +70,35 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
     private static string Evidence(CanonicalForm form, int at, AnalysisContext context, Dictionary<string, string> cache)
     {
         var line = form.LineAt(at);
-        if (!cache.TryGetValue(line, out var excerpt)) cache[line] = excerpt = context.Redactor.Excerpt(line, 120);
+        if (!cache.TryGetValue(line, out var excerpt)) cache[line] = excerpt = Redacted(line, context);
         return excerpt;
+    }
+
+    /// <summary>
+    /// The line with anything secret-shaped masked. A flow line's fact (<c>flow: credential-exfil …</c>) is the analyzer's
+    /// own word, shown as it is: masked, the evidence would not say what was found.
+    /// </summary>
+    private static string Redacted(string line, AnalysisContext context)
+    {
+        const string flow = "flow: ";
+        if (!line.StartsWith(flow, StringComparison.Ordinal)) return context.Redactor.Excerpt(line, 120);
+        var space = line.IndexOf(' ', flow.Length);
+        if (space < 0 || !CanonicalForm.IsFlowFact(line.AsSpan(flow.Length, space - flow.Length))) return context.Redactor.Excerpt(line, 120);
+        return string.Concat(line.AsSpan(0, space + 1), context.Redactor.Excerpt(line.AsSpan(space + 1), 120 - space - 1));
     }
 
     /// <summary>
     /// Where the rule first matches, or null. Rules without a value group need no captures, so the cheaper
     /// match-position search is enough; rules with one (and allow patterns) go through <see cref="RuleMatcher"/>.
     /// </summary>
-    private static int? FirstMatch(CompiledRule rule, string text, List<RuleMatch> scratch)
+    private static int? FirstMatch(CompiledRule rule, string text, ref List<RuleMatch>? scratch)
     {
         if (rule.Definition.Group is null && rule.AllowPatterns.Count == 0 && rule.Validator is null)
         {
             foreach (var m in rule.Regex.EnumerateMatches(text)) return m.Index;
             return null;
         }
+        scratch ??= [];
         scratch.Clear();
         RuleMatcher.Run(rule, text, NoAllowedValues, scratch);
         return scratch.Count == 0 ? null : scratch[0].Start;
@@ -96,7 +111,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         {
             var findings = context.FindingsSoFar;
             var before = findings.Count;
-            context.Inspect(Inner(ActionKind.FileAccess) with { Path = path, FileOperation = operation }, "file");
+            context.Inspect(Inner(ActionKind.FileAccess, path: path, operation: operation), "file");
             bool judged = false, credential = false;
             for (var i = before; i < findings.Count; i++)
             {
@@ -115,11 +130,15 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         private static readonly string[] SecretCategoryWords = ["credential", "secret", "password", "wallet", "dotenv", "browser", "history", "key"];
 
         public void Url(string url, string method, int start, int length) =>
-            context.Inspect(Inner(ActionKind.HttpRequest) with { Url = url, Method = method }, "url");
+            context.Inspect(Inner(ActionKind.HttpRequest, url: url, method: method), "url");
 
-        private AgentAction Inner(ActionKind kind) => new()
+        private AgentAction Inner(ActionKind kind, string? path = null, FileOperation? operation = null, string? url = null, string? method = null) => new()
         {
             Kind = kind,
+            Path = path,
+            FileOperation = operation,
+            Url = url,
+            Method = method,
             FoundIn = ActionKind.Command,
             Direction = outer.Direction,
             Source = outer.Source,

@@ -31,14 +31,19 @@ public sealed class CommandFacts
     /// <summary>It runs what arrives on stdin as code in this language (<c>sh</c>, <c>python</c>…), or null.</summary>
     public string? StdinLanguage { get; set; }
 
+    // Most commands write nothing: the list is made on the first write.
+    private List<string>? _writes;
+
     /// <summary>Files it writes (redirections, copies, archives): a secret read earlier is staged there.</summary>
-    public List<string> Writes { get; } = [];
+    public IReadOnlyList<string> Writes => _writes ?? (IReadOnlyList<string>)[];
+
+    public void AddWrite(string path) => (_writes ??= []).Add(path);
 
     public void Merge(CommandFacts other)
     {
         ReadsSecret |= other.ReadsSecret;
         ReadsBulk |= other.ReadsBulk;
         SendsNetwork |= other.SendsNetwork;
-        Writes.AddRange(other.Writes);
+        if (other._writes is { Count: > 0 } writes) (_writes ??= []).AddRange(writes);
     }
 }

@@ -1,3 +1,5 @@
+using Palisade.Core.Model;
+
 namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed partial class CommandWalker
                     // A literal decoded into a shell hides its payload; decoding a file the user has is only unusual.
                     if (commands.Any(StaticEvaluator.IsDecoder) && (payload is not null || commands[0].Program is "echo" or "printf" || commands[0].StdinContent is not null))
                         Flow("decoded-exec " + language, start, length);
+                    // Base64 or hex text taken from a file (or a picture's tail) and run: the payload is hidden from review.
+                    else if (commands.Any(u => StaticEvaluator.IsDecoder(u) && u.Program is not ("gunzip" or "zcat" or "gzip")))
+                        Flow("decoded-file-exec " + language, start, length);
                     if (payload is not null) RunStdin(language, payload, stage, start, length);
                 }
             }
@@ -51,7 +56,10 @@ public sealed partial class CommandWalker
         if (facts.ReadsSecret) StageSecrets(facts.Writes);
     }
 
-    /// <summary>Remembers the file a download writes (<c>curl -o f</c>, <c>wget URL</c>, <c>-OutFile f</c>, <c>certutil … f</c>).</summary>
+    /// <summary>
+    /// Remembers the file a download writes (<c>curl -o f</c>, <c>wget URL</c>, <c>-OutFile f</c>, <c>certutil … f</c>), and the
+    /// file a decoder writes.
+    /// </summary>
     private void TrackDownload(ArgvCommand c)
     {
         var args = c.Args;
@@ -82,7 +90,31 @@ public sealed partial class CommandWalker
                 break;
         }
         if (target is { Length: > 0 } && target != "-") _downloads.Add(BaseName(target));
+        // cp ./tool /tmp/x: a program copied among temporary files, where it is run next and hides.
+        if (c.Program is "cp" or "install" or "mv" or "ditto" or "copy" or "xcopy" or "move" or "copy-item")
+            foreach (var e in FileEffects.Of(c))
+                if (e.Operation == FileOperation.Write && IsTemporary(e.Path))
+                {
+                    _staged.Add(BaseName(e.Path));
+                    foreach (var source in FileEffects.Of(c))
+                        if (source.Operation == FileOperation.Read) _staged.Add(BaseName(source.Path));
+                }
+        // base64 -d > x.sh: text decoded into a file the line may run next.
+        if (StaticEvaluator.IsDecoder(c) && c.Program is not ("gunzip" or "zcat" or "gzip"))
+            foreach (var r in c.Redirects)
+                if (r.IsOutput && r.Target.Length > 0) _decoded.Add(BaseName(r.Target));
     }
+
+    /// <summary>A path in a temporary directory (<c>/tmp</c>, <c>/dev/shm</c>, <c>%TEMP%</c>, <c>C:\Windows\Temp</c>).</summary>
+    private static bool IsTemporary(string path)
+    {
+        foreach (var prefix in TemporaryDirectories)
+            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] TemporaryDirectories =
+        ["/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/", "%temp%\\", "%tmp%\\", "$env:temp\\", "$env:tmp\\", "c:\\windows\\temp\\", "c:\\temp\\"];
 
     private bool IsDownloaded(string path) => _downloads.Count > 0 && _downloads.Contains(BaseName(path));
 

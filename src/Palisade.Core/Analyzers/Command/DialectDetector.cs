@@ -28,16 +28,44 @@ public static class DialectDetector
     {
         var first = FirstCommandLine(text);
         if (first.Length == 0) return ScriptDialect.Posix;
-        if (PowerShellStart.IsMatch(first)) return ScriptDialect.PowerShell;
+        if (MayStartPowerShell(first) && PowerShellStart.IsMatch(first)) return ScriptDialect.PowerShell;
         var word = FirstWord(first);
         var program = ArgvNormalizer.Program(word.TrimStart('@'));
         if (KnownCommands.WindowsOnly.Contains(program) && program is not ("cmd" or "powershell")) return ScriptDialect.Cmd;
         if ((KnownCommands.IsCmdExe(program) || KnownCommands.IsPowerShell(program)) && text.Contains('\\')) return ScriptDialect.Cmd;
-        if (text.Length <= 64 * 1024 && PowerShellAnywhere.IsMatch(text) && !LooksPosix(first)) return ScriptDialect.PowerShell;
+        if (text.Length <= 64 * 1024 && MayHavePowerShellIdiom(text) && PowerShellAnywhere.IsMatch(text) && !LooksPosix(first)) return ScriptDialect.PowerShell;
         if (first.StartsWith('@') || first.StartsWith("rem ", StringComparison.OrdinalIgnoreCase) || first.StartsWith("::", StringComparison.Ordinal)) return ScriptDialect.Cmd;
-        if (text.Length <= 64 * 1024 && CmdVariable.IsMatch(text) && word.IndexOf('/') < 0) return ScriptDialect.Cmd;
+        if (text.Length <= 64 * 1024 && text.AsSpan().IndexOfAny('%', '!') >= 0 && CmdVariable.IsMatch(text) && word.IndexOf('/') < 0) return ScriptDialect.Cmd;
         if (LooksLikeWindowsPath(word)) return ScriptDialect.Cmd;
         return ScriptDialect.Posix;
+    }
+
+    // The two checks below skip a regex that cannot match, and decide nothing themselves: most lines are plain POSIX,
+    // and the regexes run on every line. Anything outside ASCII goes to the regex, whose case folding is wider.
+
+    /// <summary>False only where <see cref="PowerShellStart"/> cannot match: the first word is no verb-noun, alias or keyword.</summary>
+    private static bool MayStartPowerShell(string first)
+    {
+        if (first[0] is '$' or '[' or '&') return true;
+        var run = 0;
+        while (run < first.Length && char.IsLetter(first[run])) run++;
+        if (run == 0) return false;
+        if (run < first.Length && first[run] == '-') return true;
+        var word = first.AsSpan(0, run);
+        if (word.ContainsAnyExceptInRange('\0', '\x7f')) return true;
+        foreach (var keyword in (ReadOnlySpan<string>)["iex", "iwr", "irm", "icm", "saps", "gwmi", "iwmi", "gci", "foreach", "try", "param", "if"])
+            if (word.Equals(keyword, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>False only where <see cref="PowerShellAnywhere"/> cannot match: none of its literals occurs.</summary>
+    private static bool MayHavePowerShellIdiom(string text)
+    {
+        var s = text.AsSpan();
+        if (s.ContainsAnyExceptInRange('\0', '\x7f')) return true;
+        foreach (var literal in (ReadOnlySpan<string>)["$env:", "]::", "new-object", "-erroraction", "out-null", "get-", "write-host"])
+            if (s.Contains(literal, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Common POSIX first words that PowerShell idioms later in the line do not turn into PowerShell.</summary>

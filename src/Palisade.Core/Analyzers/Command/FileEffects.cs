@@ -40,6 +40,7 @@ public static class FileEffects
                 .Concat(OptionValues(args, ["-O", "--output-document"], FileOperation.Write).Where(e => e.Path != "-")),
             "sed" => Sed(args),
             "gzip" or "bzip2" or "xz" or "base64" => Reads(Operands(args, [], p)),
+            "logger" => OptionValues(args, ["-f", "--file"], FileOperation.Read),
             "sqlite3" => Reads(Operands(args, ["-cmd", "-separator", "-newline", "-nullvalue"], p).Take(1).Select(f => f.StartsWith("file:", StringComparison.Ordinal) ? f[5..].Split('?')[0] : f)),
             _ => [],
         };

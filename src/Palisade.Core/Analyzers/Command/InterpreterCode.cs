@@ -24,6 +24,7 @@ public static class InterpreterCode
 
     public static IEnumerable<Nested> Find(string language, string code)
     {
+        if (language == "ed") return EdScript(code);
         var found = new List<Nested>();
         foreach (var call in Calls)
         {
@@ -48,6 +49,28 @@ public static class InterpreterCode
         }
         if (language is "perl" or "ruby" or "php") FindBackticks(code, found);
         FindFileReads(code, found);
+        return found;
+    }
+
+    /// <summary>
+    /// ed commands: <c>e FILE</c>, <c>E FILE</c> and <c>r FILE</c> read a file (an address may come first), <c>!CMD</c>,
+    /// <c>r !CMD</c>, <c>e !CMD</c> and <c>w !CMD</c> run a shell command.
+    /// </summary>
+    private static List<Nested> EdScript(string code)
+    {
+        var found = new List<Nested>();
+        foreach (var raw in code.Split('\n'))
+        {
+            if (found.Count >= MaxFound) break;
+            var line = raw.Trim();
+            var i = 0;
+            while (i < line.Length && (char.IsAsciiDigit(line[i]) || line[i] is ',' or '.' or '$' or ';' or '+' or '-')) i++;
+            if (i < line.Length && line[i] == '!') { found.Add(new NestedScript(line[(i + 1)..], ScriptDialect.Posix)); continue; }
+            if (i >= line.Length || line[i] is not ('e' or 'E' or 'r' or 'w' or 'W') || i + 1 >= line.Length || line[i + 1] != ' ') continue;
+            var operand = line[(i + 2)..].Trim();
+            if (operand.StartsWith('!')) found.Add(new NestedScript(operand[1..], ScriptDialect.Posix));
+            else if (operand.Length > 0 && line[i] is not ('w' or 'W')) found.Add(new NestedFileRead(operand));
+        }
         return found;
     }
 

@@ -63,7 +63,7 @@ public static class KnownCommands
     {
         "cat", "tac", "less", "more", "most", "head", "tail", "nl", "base64", "base32", "basenc", "xxd", "od", "hexdump", "hd",
         "strings", "sort", "uniq", "cut", "paste", "fold", "fmt", "pr", "rev", "jq", "yq", "bat", "batcat", "view", "vi", "vim",
-        "nvim", "nano", "emacs", "pico", "gpg", "uuencode", "zcat", "bzcat", "xzcat", "diff", "cmp", "comm", "iconv", "column",
+        "nvim", "nano", "emacs", "pico", "ed", "ex", "gpg", "uuencode", "zcat", "bzcat", "xzcat", "diff", "cmp", "comm", "iconv", "column",
         "type", "get-content", "gc", "md5sum", "sha1sum", "sha256sum",
     };
 

@@ -28,6 +28,9 @@ public static class ScriptCarriers
                 return host + 1 < args.Count ? [new NestedScript(string.Join(' ', args.Skip(host + 1)), ScriptDialect.Posix)] : [];
             case "nc" or "ncat" or "netcat" or "nc.traditional":
                 return NetcatExec(args);
+            case "ed" or "red" or "ex":
+                // ed reads its commands on stdin: `e FILE` opens a file, `!CMD` runs a shell command.
+                return [new NestedStdin("ed")];
             case "su" or "runuser" or "sg":
                 return Su(c);
             case "watch":
@@ -49,7 +52,14 @@ public static class ScriptCarriers
     /// <summary>A program named by a path outside the system directories (<c>./run.sh</c>, <c>/tmp/x</c>, <c>%TEMP%\x.exe</c>) is a file being executed.</summary>
     private static bool IsScriptPath(string argv0) =>
         argv0.AsSpan().IndexOfAny('/', '\\') >= 0 && !argv0.Contains("://") && !argv0.StartsWith("$(", StringComparison.Ordinal)
-        && !SystemDirectories.Any(d => argv0.StartsWith(d, StringComparison.OrdinalIgnoreCase));
+        && !InSystemDirectory(argv0);
+
+    private static bool InSystemDirectory(string argv0)
+    {
+        foreach (var d in SystemDirectories)
+            if (argv0.StartsWith(d, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static readonly string[] SystemDirectories =
         ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/", "c:\\windows\\system32\\", "c:\\windows\\syswow64\\", "%windir%\\system32\\", "%systemroot%\\system32\\"];

@@ -25,6 +25,12 @@ public sealed class DeobfuscationTests
     }
 
     [Fact]
+    public void A_glob_ending_in_an_open_bracket_is_a_literal_name()
+    {
+        Assert.Contains("cmd: ca[ notes.txt", RecordingEffects.Lines("/bin/ca[ notes.txt"));
+    }
+
+    [Fact]
     public void Ifs_expansion_is_a_word_break()
     {
         Assert.Contains("cmd: cat /etc/passwd", RecordingEffects.Lines("cat${IFS}/etc/passwd"));
@@ -55,6 +61,29 @@ public sealed class DeobfuscationTests
     {
         var lines = RecordingEffects.Lines(line);
         Assert.Contains("pipe: curl http://x.example/a | sh", lines);
+    }
+
+    [Theory]
+    [InlineData("base64 -d payload.b64 | sh", "flow: decoded-file-exec sh")]
+    [InlineData("strings logo.jpg | tail -n 1 | base64 --decode | bash", "flow: decoded-file-exec sh")]
+    [InlineData("xxd -r -p blob.hex | python3", "flow: decoded-file-exec python")]
+    public void Encoded_file_content_piped_into_an_interpreter_is_a_flow(string line, string flow)
+    {
+        Assert.Contains(flow, RecordingEffects.Lines(line));
+    }
+
+    [Theory]
+    [InlineData("gunzip -c install.sh.gz | sh")]
+    [InlineData("base64 -d key.b64 > key.bin")]
+    public void Decompressing_or_decoding_without_running_is_not_that_flow(string line)
+    {
+        Assert.DoesNotContain(RecordingEffects.Lines(line), l => l.StartsWith("flow: decoded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_brace_group_that_cannot_be_expanded_stays_visible_in_command_position()
+    {
+        Assert.Contains(RecordingEffects.Lines("bash -c \"{echo,\\\"$X\\\"}|{base64,-d}\""), l => l.StartsWith("cmd: {echo,", StringComparison.Ordinal));
     }
 
     [Fact]

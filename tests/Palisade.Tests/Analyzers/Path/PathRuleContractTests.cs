@@ -12,7 +12,7 @@ public sealed class PathRuleContractTests
     public static readonly string[] Categories =
     [
         "credential-store", "browser-data", "password-store", "crypto-wallet", "os-secret", "ai-client-config", "shell-history",
-        "shell-config", "dotenv", "persistence", "system-file", "temp-execution", "path-traversal",
+        "shell-config", "dotenv", "persistence", "system-file", "temp-execution", "path-traversal", "personal-messages",
     ];
 
     private static IEnumerable<RuleDefinition> PathRules => RuleCatalog.Builtin.Where(r => r.Scanner == PathAnalyzer.AnalyzerName);

@@ -7,9 +7,10 @@ public sealed partial class ShellParser
 {
     private ShellCommand? ParseSimple(int start)
     {
-        var assignments = new List<Assignment>();
+        // Most commands have neither assignments nor redirections: those lists are made when the first one comes.
+        List<Assignment>? assignments = null;
         var words = new List<ShellWord>();
-        var redirects = new List<Redirection>();
+        List<Redirection>? redirects = null;
         var end = start;
         while (true)
         {
@@ -18,21 +19,21 @@ public sealed partial class ShellParser
             var c = Cur;
             if (c is '\n' or ';' or '|' or ')') break;
             if (c == '&' && Peek(1) != '>') break;
-            if (AtRedirect()) { redirects.Add(ParseRedirect()); end = _pos; continue; }
+            if (AtRedirect()) { (redirects ??= []).Add(ParseRedirect()); end = _pos; continue; }
             if (c == '(')
             {
-                if (words.Count == 1 && assignments.Count == 0 && TryFunctionParens()) return ParseFunctionBody(words[0], start);
+                if (words.Count == 1 && assignments is null && TryFunctionParens()) return ParseFunctionBody(words[0], start);
                 Problem("unexpected '('");
                 break;
             }
             var word = ReadWord();
             if (word is null) break;
-            if (words.Count == 0 && AsAssignment(word) is { } assignment) assignments.Add(assignment);
+            if (words.Count == 0 && AsAssignment(word) is { } assignment) (assignments ??= []).Add(assignment);
             else words.Add(word);
             end = _pos;
         }
-        if (words.Count == 0 && assignments.Count == 0 && redirects.Count == 0) return null;
-        return new SimpleCommand(assignments, words, redirects, start, end);
+        if (words.Count == 0 && assignments is null && redirects is null) return null;
+        return new SimpleCommand(assignments ?? (IReadOnlyList<Assignment>)[], words, redirects ?? (IReadOnlyList<Redirection>)[], start, end);
     }
 
     private bool TryFunctionParens()

@@ -100,8 +100,8 @@ public sealed partial class ShellParser
 
     private ShellAndOr? ParseAndOr()
     {
-        var pipelines = new List<ShellPipeline>();
-        var ops = new List<string>();
+        var pipelines = new List<ShellPipeline>(1);
+        List<string>? ops = null;
         var first = ParsePipeline();
         if (first is null) return null;
         pipelines.Add(first);
@@ -114,14 +114,14 @@ public sealed partial class ShellParser
             SkipSeparators(newlines: true, semicolons: false);
             var next = ParsePipeline();
             if (next is null) break;
-            ops.Add(op);
+            (ops ??= []).Add(op);
             pipelines.Add(next);
         }
         SkipBlanks();
         var background = false;
         if (Cur == '&' && Peek(1) != '&' && Peek(1) != '>') { _pos++; background = true; }
         else if (Cur == ';' && Peek(1) != ';') _pos++;
-        return new ShellAndOr(pipelines, ops, background);
+        return new ShellAndOr(pipelines, ops ?? (IReadOnlyList<string>)[], background);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -130,7 +130,7 @@ public sealed partial class ShellParser
         var start = _pos;
         var negated = false;
         if (PeekReserved() == "!") { _pos++; negated = true; SkipBlanks(); }
-        var commands = new List<ShellCommand>();
+        var commands = new List<ShellCommand>(1);
         var first = ParseCommand();
         if (first is null) return negated ? new ShellPipeline([], true, start, _pos) : null;
         commands.Add(first);
@@ -189,14 +189,14 @@ public sealed partial class ShellParser
 
     private ShellCommand WithRedirects(CompoundCommand c)
     {
-        var redirects = new List<Redirection>();
+        List<Redirection>? redirects = null;
         while (true)
         {
             SkipBlanks();
             if (!AtRedirect()) break;
-            redirects.Add(ParseRedirect());
+            (redirects ??= []).Add(ParseRedirect());
         }
-        return redirects.Count == 0 ? c : c with { Redirects = redirects, End = _pos };
+        return redirects is null ? c : c with { Redirects = redirects, End = _pos };
     }
 
     private void Expect(string word)

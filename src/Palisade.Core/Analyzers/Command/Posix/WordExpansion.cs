@@ -12,6 +12,11 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
 {
     internal readonly record struct Field(string Value, string Canon, bool Known);
 
+    // Reused from word to word: Expand never runs again on this instance before it returns (substitutions are
+    // walked by expansions of their own).
+    private StringBuilder? _value;
+    private StringBuilder? _canon;
+
     public List<Field> Fields(ShellWord word) => Expand(word, split: true);
 
     /// <summary>One string, unsplit: an assignment's value, a redirection's target.</summary>
@@ -40,8 +45,10 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
         if (word.Parts is [LiteralPart { Quote: QuoteKind.None } only] && !(split && only.Text.Contains('{')))
             return only.Text.Length == 0 ? [] : [new Field(only.Text, ArgvNormalizer.Escape(only.Text), true)];
         var fields = new List<Field>();
-        var value = new StringBuilder();
-        var canon = new StringBuilder();
+        var value = _value ??= new StringBuilder();
+        var canon = _canon ??= new StringBuilder();
+        value.Clear();
+        canon.Clear();
         var known = true;
         var any = false;
 
@@ -66,7 +73,7 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
             {
                 if (c is ' ' or '\t' or '\n') { Break(); continue; }
                 value.Append(c);
-                ArgvNormalizer.AppendEscaped(canon, c.ToString());
+                ArgvNormalizer.AppendEscaped(canon, c);
                 any = true;
             }
         }
@@ -91,7 +98,7 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
                     if (split && ifs.Quote == QuoteKind.None) Break();
                     else Text(" ", splittable: false);
                     break;
-                case ParamPart { Name: "@" or "*" or "1" or "2" or "3" or "4" or "5" or "6" or "7" or "8" or "9" } when hasLiteral:
+                case ParamPart { Name: "@" or "*" or "1" or "2" or "3" or "4" or "5" or "6" or "7" or "8" or "9" } positional when hasLiteral && walker.Variable(positional.Name) is null:
                     break;
                 case ParamPart param:
                     if (Resolve(param) is { } resolved) Text(resolved, param.Quote == QuoteKind.None);
