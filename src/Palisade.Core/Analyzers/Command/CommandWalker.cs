@@ -108,9 +108,9 @@ public sealed partial class CommandWalker
         }
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
         var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
-        foreach (var effect in FileEffects.Of(c)) Touch(InDirectory(effect), archiver, facts, start, length);
+        foreach (var effect in FileEffects.Of(c)) Access(InDirectory(effect), archiver, facts, start, length);
         if (outermost && c.Redirects.Count > 0)
-            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Touch(InDirectory(effect), archiver, facts, start, length);
+            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Access(InDirectory(effect), archiver, facts, start, length);
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
@@ -121,7 +121,8 @@ public sealed partial class CommandWalker
         return facts;
     }
 
-    private void Touch(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
+    /// <summary>A file the command itself touches: reported, and for an archiver, whether it takes a whole tree.</summary>
+    private void Access(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
     {
         File(effect, facts, start, length);
         facts.ReadsBulk |= archiver && effect.Operation == FileOperation.Read && IsBulkRoot(effect.Path);
