@@ -12,7 +12,8 @@ namespace Palisade.Core.Analyzers.Commands;
 /// <item><c>func: NAME calls-self piped background</c> — a function definition and how its body calls itself</item>
 /// <item><c>ps: STATEMENT</c> — a PowerShell statement, lower-cased, aliases resolved, strings joined</item>
 /// <item><c>flow: credential-exfil PROGRAM</c>, <c>flow: bulk-exfil PROGRAM</c>, <c>flow: download-exec PATH</c>,
-/// <c>flow: decoded-exec LANGUAGE</c>, <c>flow: shell-spawn PROGRAM</c> — what the flow checks concluded</item>
+/// <c>flow: decoded-exec LANGUAGE</c>, <c>flow: decoded-file-exec LANGUAGE|PATH</c>, <c>flow: temp-staged-exec PATH</c>,
+/// <c>flow: space-after-name PATH</c>, <c>flow: shell-spawn PROGRAM</c> — what the flow checks concluded</item>
 /// <item><c>note: unparseable REASON</c> — text that could not be read completely</item>
 /// </list>
 /// Each line remembers the span of the original text it came from, so a finding points at the command that caused it.

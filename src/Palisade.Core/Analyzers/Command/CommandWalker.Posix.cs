@@ -81,16 +81,9 @@ public sealed partial class CommandWalker
             if (simple.Words.Count == 0) SetVariable(assignment.Name, known ? value : null, assignment.Append);
             Form.Add("set", $"{assignment.Name}={canon}", span.Start, span.Length);
         }
-        var argv = new List<string>();
-        var canonArgs = new List<string>();
-        foreach (var word in simple.Words)
-        {
-            foreach (var field in words.Fields(word))
-            {
-                argv.Add(field.Value);
-                canonArgs.Add(field.Canon);
-            }
-        }
+        var argv = new List<string>(simple.Words.Count);
+        var canonArgs = new List<string>(simple.Words.Count);
+        foreach (var word in simple.Words) words.AddFields(word, argv, canonArgs);
         IReadOnlyList<RedirectSpec> redirects = simple.Redirects.Count == 0 ? [] : simple.Redirects.Select(words.Redirect).ToList();
         var command = new ArgvCommand(argv, canonArgs, redirects);
         if (argv.Count == 0 && redirects.Count == 0) return fromWords;

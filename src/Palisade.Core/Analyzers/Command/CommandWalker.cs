@@ -21,7 +21,6 @@ public sealed partial class CommandWalker
     private readonly Dictionary<string, Posix.ShellCommand> _functions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _calling = new(StringComparer.Ordinal);
     private int _functionCalls;
-    private string? _directory;
     private (int Start, int Length)? _outerSpan;
     private int _commands;
     private int _nestedDepth;
@@ -109,9 +108,9 @@ public sealed partial class CommandWalker
         }
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
         var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
-        foreach (var effect in FileEffects.Of(c)) Touch(InDirectory(effect), archiver, facts, start, length);
+        foreach (var effect in FileEffects.Of(c)) Access(InDirectory(effect), archiver, facts, start, length);
         if (outermost && c.Redirects.Count > 0)
-            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Touch(InDirectory(effect), archiver, facts, start, length);
+            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Access(InDirectory(effect), archiver, facts, start, length);
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
@@ -122,7 +121,8 @@ public sealed partial class CommandWalker
         return facts;
     }
 
-    private void Touch(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
+    /// <summary>A file the command itself touches: reported, and for an archiver, whether it takes a whole tree.</summary>
+    private void Access(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
     {
         File(effect, facts, start, length);
         facts.ReadsBulk |= archiver && effect.Operation == FileOperation.Read && IsBulkRoot(effect.Path);
@@ -208,47 +208,6 @@ public sealed partial class CommandWalker
         var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
         if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
         if (effect.Operation == FileOperation.Write) facts.AddWrite(effect.Path);
-    }
-
-    /// <summary>
-    /// <c>cd DIR</c> to a place the line names (<c>/etc</c>, <c>~/.ssh</c>, or relative to one it named before): later relative
-    /// operands are judged where they are, so <c>cd ~/.aws &amp;&amp; cat credentials</c> reads what it reads. Anywhere
-    /// the line does not say (<c>cd "$dir"</c>, <c>cd -</c>) makes the directory unknown again.
-    /// </summary>
-    private void TrackDirectory(ArgvCommand c)
-    {
-        if (c.Program is not ("cd" or "pushd" or "chdir")) return;
-        string? target = null;
-        var operands = 0;
-        foreach (var a in c.Args)
-        {
-            if (a.Length == 0 || (a.Length > 1 && a[0] == '-')) continue;
-            target = a;
-            operands++;
-        }
-        _directory = operands switch
-        {
-            0 => "~",
-            1 when target == "-" || !IsLiteralDirectory(target!) => null,
-            1 when target![0] is '/' or '~' || target.StartsWith("$HOME", StringComparison.Ordinal) => ArgvNormalizer.NormalizePath(target),
-            1 when _directory is not null => ArgvNormalizer.NormalizePath(_directory + "/" + target),
-            _ => null,
-        };
-    }
-
-    /// <summary>A directory the line spells out: no substitution, variable (but a leading <c>$HOME</c>), drive or backslash.</summary>
-    private static bool IsLiteralDirectory(string dir)
-    {
-        var rest = dir.StartsWith("$HOME", StringComparison.Ordinal) ? dir.AsSpan(5) : dir.AsSpan();
-        return rest.IndexOfAny("$`%:\\") < 0;
-    }
-
-    /// <summary>A relative operand as the path it names once the line has moved to a known directory.</summary>
-    private FileEffect InDirectory(FileEffect effect)
-    {
-        var p = effect.Path;
-        if (_directory is null || p.Length == 0 || p[0] is '/' or '~' or '$' or '\\' or '%' or '<' or '-' || p.Contains(':') || p.Contains('\\')) return effect;
-        return effect with { Path = ArgvNormalizer.NormalizePath(_directory + "/" + p) };
     }
 
     /// <summary>After a command that read a secret: the files it wrote now hold the secret too.</summary>

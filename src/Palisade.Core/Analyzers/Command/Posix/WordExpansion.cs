@@ -19,6 +19,24 @@ internal sealed class WordExpansion(CommandWalker walker, CommandFacts facts)
 
     public List<Field> Fields(ShellWord word) => Expand(word, split: true);
 
+    /// <summary>The word's fields appended to an argument vector: values to <paramref name="values"/>, as rules read them to <paramref name="canon"/>.</summary>
+    public void AddFields(ShellWord word, List<string> values, List<string> canon)
+    {
+        // Plain text (the common case) is itself, unless it is a brace expansion.
+        if (word.Parts is [LiteralPart { Quote: QuoteKind.None } only] && !only.Text.Contains('{'))
+        {
+            if (only.Text.Length == 0) return;
+            values.Add(only.Text);
+            canon.Add(ArgvNormalizer.Escape(only.Text));
+            return;
+        }
+        foreach (var field in Expand(word, split: true))
+        {
+            values.Add(field.Value);
+            canon.Add(field.Canon);
+        }
+    }
+
     /// <summary>One string, unsplit: an assignment's value, a redirection's target.</summary>
     public (string Value, string Canon, bool Known) Joined(ShellWord word)
     {
