@@ -75,20 +75,8 @@ public sealed class PalisadeEngine
             using var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode);
             foreach (var scanner in _scanners)
             {
-                if (!scanner.AppliesTo(action)) continue;
-                try
-                {
-                    scanner.Scan(ctx, findings);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    findings.Add(EngineFinding("engine-scan-timeout", path, $"the {scanner.Name} scanner ran out of time"));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A scanner that fails has not looked: in enforce that must stop the action, never wave it through.
-                    findings.Add(EngineFinding("engine-error", path, $"the {scanner.Name} scanner failed ({e.GetType().Name})"));
-                }
+                if (scanner.AppliesTo(action))
+                    Guarded(findings, path, scanner.Name, "scanner", (scanner, ctx, findings), static s => s.scanner.Scan(s.ctx, s.findings));
             }
             // Padding a field with decoy encodings must not push the real payload past what was decoded.
             if (ctx.Views.DecodeLimitReached)
@@ -98,19 +86,28 @@ public sealed class PalisadeEngine
         var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
         foreach (var analyzer in _analyzers)
         {
-            if (!analyzer.AppliesTo(action)) continue;
-            try
-            {
-                analyzer.Analyze(action, context);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                findings.Add(EngineFinding("engine-scan-timeout", prefix, $"the {analyzer.Name} analyzer ran out of time"));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                findings.Add(EngineFinding("engine-error", prefix, $"the {analyzer.Name} analyzer failed ({e.GetType().Name})"));
-            }
+            if (analyzer.AppliesTo(action))
+                Guarded(findings, prefix, analyzer.Name, "analyzer", (analyzer, action, context), static s => s.analyzer.Analyze(s.action, s.context));
+        }
+    }
+
+    /// <summary>
+    /// Runs one scanner or analyzer. One that runs out of time or fails has not looked: in enforce that must stop the
+    /// action, never wave it through, so the failure becomes a finding that blocks.
+    /// </summary>
+    private static void Guarded<TState>(List<Finding> findings, string field, string name, string role, TState state, Action<TState> run)
+    {
+        try
+        {
+            run(state);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            findings.Add(EngineFinding("engine-scan-timeout", field, $"the {name} {role} ran out of time"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            findings.Add(EngineFinding("engine-error", field, $"the {name} {role} failed ({e.GetType().Name})"));
         }
     }
 
