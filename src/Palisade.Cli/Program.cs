@@ -19,7 +19,7 @@ public static class Program
             console.Error.WriteLine("Run 'palisade --help' for usage.");
             return ExitCodes.UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null });
     }
 
     private static IEnumerable<Command> Commands(CliConsole console) =>
@@ -28,5 +28,6 @@ public static class Program
         ConfigCommand.Create(console),
         EvalCommand.Create(console),
         AuditCommand.Create(console),
+        RunCommand.Create(console),
     ];
 }
