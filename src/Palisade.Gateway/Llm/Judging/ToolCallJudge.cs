@@ -40,7 +40,7 @@ public sealed class ToolCallJudge(EnforcementPoint enforcement)
             };
         }
         var summary = $"{exchange.Provider} model {exchange.Model ?? "?"} calls tool '{name}'";
-        return await enforcement.ReviewAsync(judgement, action, Surface, summary, cancel).ConfigureAwait(false);
+        return await enforcement.ReviewAsync(judgement, action, Surface, summary, cancel, exchange.Extra()).ConfigureAwait(false);
     }
 
     /// <summary>What the client is told in place of a blocked call. Reasons never quote caught content.</summary>

@@ -34,7 +34,7 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
             };
             var judgement = await enforcement.JudgeAsync(action, ToolCallJudge.Surface, exchange.Extra(), cancel).ConfigureAwait(false);
             var summary = $"{RoleName(role)} to {exchange.Provider} model {exchange.Model ?? "?"}";
-            judgement = await enforcement.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel).ConfigureAwait(false);
+            judgement = await enforcement.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel, exchange.Extra()).ConfigureAwait(false);
             switch (judgement.Decision)
             {
                 case Decision.Block or Decision.Review:
