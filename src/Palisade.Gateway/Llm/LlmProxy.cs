@@ -95,7 +95,7 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
             await ProviderBlockAnswer.WriteAsync(http, exchange.Protocol, exchange.Provider, blocked).ConfigureAwait(false);
             return null;
         }
-        return redacted ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()) : body;
+        return redacted ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : body;
     }
 
     private static bool HasBody(HttpRequest request) =>
@@ -108,6 +108,6 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
         http.Response.StatusCode = StatusCodes.Status404NotFound;
         http.Response.ContentType = "application/json";
         var message = $"Palisade has no provider named '{provider}'; use one of {string.Join(", ", providers.Names)}, or add it with --provider {provider}=URL.";
-        return http.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["type"] = "not_found", ["message"] = message } }.ToJsonString());
+        return http.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["type"] = "not_found", ["message"] = message } }.ToJsonString(Json.Writing));
     }
 }

@@ -152,6 +152,6 @@ public sealed class ResponseRelay(GatewayContext context, ToolCallJudge judge)
             ["message"] = $"Palisade could not reach the {exchange.Provider} upstream at {target.GetLeftPart(UriPartial.Authority)} ({e.Message}); check the provider URL (--provider {exchange.Provider}=URL).",
         };
         var root = exchange.Protocol.UsesAnthropicErrors(exchange.Provider) ? new JsonObject { ["type"] = "error", ["error"] = error } : new JsonObject { ["error"] = error };
-        return http.Response.WriteAsync(root.ToJsonString());
+        return http.Response.WriteAsync(root.ToJsonString(Json.Writing));
     }
 }

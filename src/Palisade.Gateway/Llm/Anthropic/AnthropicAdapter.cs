@@ -29,7 +29,7 @@ public sealed class AnthropicAdapter : IResponseAdapter
         }
         if (blocked == 0) return null;
         if (blocked == calls && Json.String(root["stop_reason"]) == "tool_use") root["stop_reason"] = "end_turn";
-        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing));
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new AnthropicStream(judge, exchange, output);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,6 +7,9 @@ namespace Palisade.Gateway.Llm.Judging;
 /// <summary>Small readers over untrusted JSON: a wrong type reads as absent, never as an exception.</summary>
 public static class Json
 {
+    /// <summary>For JSON Palisade writes into API answers: not HTML, so quotes and apostrophes stay as they are.</summary>
+    public static JsonSerializerOptions Writing { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string? String(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static int? Int(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : null;

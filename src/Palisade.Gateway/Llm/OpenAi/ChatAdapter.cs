@@ -52,7 +52,7 @@ public sealed class ChatAdapter : IResponseAdapter
             if (message["tool_calls"] is null && message["function_call"] is null && Json.String(choice["finish_reason"]) is "tool_calls" or "function_call")
                 choice["finish_reason"] = "stop";
         }
-        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()) : null;
+        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : null;
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new ChatStream(judge, exchange, output);

@@ -26,7 +26,7 @@ public sealed class ResponsesAdapter : IResponseAdapter
             output[i] = ResponsesItems.Message(ResponsesItems.MessageId(judgement), ToolCallJudge.Note(name, judgement), complete: true);
             changed = true;
         }
-        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()) : null;
+        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : null;
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new ResponsesStream(judge, exchange, output);

@@ -12,7 +12,7 @@ public static class ResponsesItems
 
     public static (string Name, string Arguments) Call(JsonNode item) =>
         Json.String(item["type"]) == "custom_tool_call"
-            ? (Json.String(item["name"]) ?? "", new JsonObject { ["input"] = Json.String(item["input"]) ?? "" }.ToJsonString())
+            ? (Json.String(item["name"]) ?? "", new JsonObject { ["input"] = Json.String(item["input"]) ?? "" }.ToJsonString(Json.Writing))
             : (Json.String(item["name"]) ?? "", Json.String(item["arguments"]) ?? "");
 
     public static string MessageId(Judgement judgement) => "msg_palisade_" + judgement.EventId.Replace("-", "", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Palisade.Gateway.Llm.Judging;
 
 namespace Palisade.Gateway.Llm.Sse;
 
@@ -10,7 +11,7 @@ public sealed class SseWriter(Stream client)
 
     /// <summary>Writes <c>event: name</c> (when not empty) and one <c>data:</c> line with <paramref name="data"/> as compact JSON.</summary>
     public ValueTask WriteEventAsync(string name, JsonNode data, CancellationToken cancel) =>
-        WriteEventAsync(name, data.ToJsonString(), cancel);
+        WriteEventAsync(name, data.ToJsonString(Json.Writing), cancel);
 
     public ValueTask WriteEventAsync(string name, string data, CancellationToken cancel)
     {
