@@ -20,6 +20,7 @@ public sealed class LlmGatewayModule : IGatewayModule
         yield return "palisade: point agents at the LLM gateway:";
         yield return $"  export ANTHROPIC_BASE_URL={data}/anthropic";
         yield return $"  export OPENAI_BASE_URL={data}/openai/v1";
+        if (urls.DataH2c is { } h2c) yield return $"  HTTP/2 clients (cleartext, prior knowledge): {h2c.GetLeftPart(UriPartial.Authority)}/{{provider}}/...";
         yield return $"  other providers: {data}/{{name}}/... ({string.Join(", ", ProviderCatalog.Builtin.Keys.Where(k => k is not ("openai" or "anthropic")))}, or --provider NAME=URL)";
     }
 }

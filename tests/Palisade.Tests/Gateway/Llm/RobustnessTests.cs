@@ -20,7 +20,10 @@ public sealed class RobustnessTests
 
     private static async Task<(HttpResponseMessage Response, string Body, Exception? Error)> PostAndReadAsync(HttpClient client, string path, JsonObject body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = JsonContent.Create(body), Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy,
+        };
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var text = new StringBuilder();
         try
@@ -238,5 +241,20 @@ public sealed class RobustnessTests
         Assert.Contains("Palisade blocked", text);
         Assert.DoesNotContain("s.sh", text);
         Assert.EndsWith("data: [DONE]\r\n\r\n", text);
+    }
+
+    [Fact]
+    public async Task Http2_clients_are_served_on_the_h2c_listener_streams_included()
+    {
+        await using var rig = await LlmRig.StartAsync(h2c: true);
+        rig.Upstream.Answer = ScriptedUpstream.Sse(Wire.Pieces(Wire.ChatStream(["over h2"], ("Bash", Wire.Malicious)), 21));
+        using var client = new HttpClient { BaseAddress = rig.Gateway.Running.Urls.DataH2c, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var (response, text, error) = await PostAndReadAsync(client, "/openai/v1/chat/completions", ChatBody());
+        Assert.Null(error);
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Contains("over h2", text);
+        Assert.Contains("Palisade blocked", text);
+        Assert.DoesNotContain("s.sh", text);
+        Assert.Equal(HttpVersion.Version11, (await rig.Gateway.Data.GetAsync("/healthz")).Version);
     }
 }

@@ -21,7 +21,7 @@ public sealed class LlmRig : IAsyncDisposable
     public Uri OpenAiEndpoint => new(Gateway.Running.Urls.Data, "/openai/v1");
     public Uri AnthropicBase => new(Gateway.Running.Urls.Data, "/anthropic");
 
-    public static async Task<LlmRig> StartAsync(PalisadeConfig? config = null)
+    public static async Task<LlmRig> StartAsync(PalisadeConfig? config = null, bool h2c = false)
     {
         var upstream = await ScriptedUpstream.StartAsync();
         config ??= PalisadeConfig.Default;
@@ -32,7 +32,7 @@ public sealed class LlmRig : IAsyncDisposable
             ["groq"] = new Uri(upstream.Url, "/openai"),
         };
         config = config with { Gateway = config.Gateway with { Providers = providers } };
-        var gateway = await TestGateway.StartAsync(config, [new LlmGatewayModule()]);
+        var gateway = await TestGateway.StartAsync(config, [new LlmGatewayModule()], listenH2c: h2c ? "127.0.0.1:0" : null);
         return new LlmRig(upstream, gateway);
     }
 
