@@ -48,17 +48,17 @@ public sealed class AnthropicStream(ToolCallJudge judge, Exchange exchange, SseW
                 var block = Json.Get(root, "content_block");
                 var input = Json.Get(block, "input");
                 _held[i] = new HeldCall(Json.String(block, "name") ?? "", input.ValueKind == JsonValueKind.Undefined ? "{}" : input.GetRawText());
-                _held[i].Events.Add(ev.Detach());
+                _held[i].Events.Add(Hold(ev));
                 return;
             case "content_block_delta" when index is { } i && _held.TryGetValue(i, out var held):
-                held.Events.Add(ev.Detach());
+                held.Events.Add(Hold(ev));
                 if (Json.String(Json.Get(root, "delta"), "partial_json") is { } part) held.PartialJson.Append(part);
                 return;
             case "content_block_delta" when Json.String(Json.Get(root, "delta"), "type") == "input_json_delta":
                 // Arguments for a call that is not open (never started, or already judged) are not the client's to assemble.
                 return;
             case "content_block_stop" when index is { } i && _held.Remove(i, out var done):
-                done.Events.Add(ev.Detach());
+                done.Events.Add(Hold(ev));
                 await ReleaseAsync(i, done, cancel).ConfigureAwait(false);
                 return;
             case "message_delta":
@@ -77,6 +77,7 @@ public sealed class AnthropicStream(ToolCallJudge judge, Exchange exchange, SseW
 
     private async ValueTask ReleaseAsync(int index, HeldCall call, CancellationToken cancel)
     {
+        Released(call.Events);
         var arguments = call.PartialJson.Length > 0 ? call.PartialJson.ToString() : call.StartInput;
         var judgement = await Judge.JudgeAsync(Exchange, call.Name, arguments, cancel).ConfigureAwait(false);
         if (ToolCallJudge.Allows(judgement))

@@ -105,8 +105,16 @@ public sealed class ChatStream(ToolCallJudge judge, Exchange exchange, SseWriter
         }
         if (Json.String(fragment["id"]) is { } id) held.Id ??= id;
         var function = legacy ? fragment : fragment["function"] as JsonObject;
-        if (Json.String(function?["name"]) is { } name) held.Name.Append(name);
-        if (Json.String(function?["arguments"]) is { } args) held.Arguments.Append(args);
+        if (Json.String(function?["name"]) is { } name)
+        {
+            Holding(name.Length);
+            held.Name.Append(name);
+        }
+        if (Json.String(function?["arguments"]) is { } args)
+        {
+            Holding(args.Length);
+            held.Arguments.Append(args);
+        }
     }
 
     private async ValueTask CompleteAsync(Predicate<HeldCall> which, CancellationToken cancel)
@@ -114,6 +122,7 @@ public sealed class ChatStream(ToolCallJudge judge, Exchange exchange, SseWriter
         foreach (var call in _held.FindAll(which))
         {
             _held.Remove(call);
+            Released(call.Name.Length + call.Arguments.Length);
             var name = call.Name.ToString();
             var judgement = await Judge.JudgeAsync(Exchange, name, call.Arguments.ToString(), cancel).ConfigureAwait(false);
             var state = State(call.Choice);

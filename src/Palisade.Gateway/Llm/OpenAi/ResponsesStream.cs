@@ -37,12 +37,12 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
         }
         if (type == "response.output_item.added" && ResponsesItems.IsCall(root["item"]) && index is { } start)
         {
-            _held[start] = new HeldCall(ResponsesItems.Call(root["item"]!).Name, [ev.Detach()]);
+            _held[start] = new HeldCall(ResponsesItems.Call(root["item"]!).Name, [Hold(ev)]);
             return;
         }
         if (index is { } i && _held.TryGetValue(i, out var held))
         {
-            held.Events.Add(ev.Detach());
+            held.Events.Add(Hold(ev));
             if (type == "response.output_item.done")
             {
                 _held.Remove(i);
@@ -70,6 +70,7 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
 
     private async ValueTask ReleaseAsync(int index, JsonObject done, HeldCall held, CancellationToken cancel)
     {
+        Released(held.Events);
         var item = done["item"]!;
         var (name, arguments) = ResponsesItems.Call(item);
         var judgement = await Judge.JudgeAsync(Exchange, name, arguments, cancel).ConfigureAwait(false);

@@ -8,11 +8,38 @@ namespace Palisade.Gateway.Llm.Sse;
 /// </summary>
 public abstract class StreamRewriter(ToolCallJudge judge, Exchange exchange, SseWriter output)
 {
+    /// <summary>What one stream may hold back at once: a call larger than this is refused, so memory per connection stays bounded.</summary>
+    public const long MaxHeldBytes = 16 * 1024 * 1024;
+    private long _heldBytes;
+
     protected ToolCallJudge Judge { get; } = judge;
     protected Exchange Exchange { get; } = exchange;
     protected SseWriter Output { get; } = output;
 
     public abstract ValueTask OnEventAsync(SseEvent ev, CancellationToken cancel);
+
+    /// <summary>A copy of <paramref name="ev"/> to hold with an open call, counted against <see cref="MaxHeldBytes"/>.</summary>
+    protected SseEvent Hold(SseEvent ev)
+    {
+        Holding(ev.Raw.Length + ev.Data.Length);
+        return ev.Detach();
+    }
+
+    /// <summary>Counts <paramref name="bytes"/> more held back; past <see cref="MaxHeldBytes"/> the stream is refused.</summary>
+    protected void Holding(long bytes)
+    {
+        _heldBytes += bytes;
+        if (_heldBytes > MaxHeldBytes)
+            throw new SseException($"the open tool calls in the upstream stream are over {MaxHeldBytes / (1024 * 1024)} MB.");
+    }
+
+    /// <summary>Called when held events were released or replaced.</summary>
+    protected void Released(IEnumerable<SseEvent> events)
+    {
+        foreach (var ev in events) _heldBytes -= ev.Raw.Length + ev.Data.Length;
+    }
+
+    protected void Released(long bytes) => _heldBytes -= bytes;
 
     /// <summary>Called when the upstream body ended; a protocol that judges calls at its end (OpenAI Chat without a finish) does so here.</summary>
     public virtual ValueTask OnEndAsync(CancellationToken cancel) => ValueTask.CompletedTask;

@@ -257,4 +257,30 @@ public sealed class RobustnessTests
         Assert.DoesNotContain("s.sh", text);
         Assert.Equal(HttpVersion.Version11, (await rig.Gateway.Data.GetAsync("/healthz")).Version);
     }
+
+    [Fact]
+    public async Task A_tool_call_that_never_ends_is_refused_past_the_held_bytes_cap_instead_of_filling_memory()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        rig.Upstream.Answer = async ctx =>
+        {
+            ctx.Response.ContentType = "text/event-stream";
+            await ctx.Response.WriteAsync(Wire.Event("content_block_start", JsonNode.Parse("""{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"t","name":"Bash","input":{}}}""")!));
+            var delta = Encoding.UTF8.GetBytes(Wire.Event("content_block_delta", new JsonObject
+            {
+                ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = new string('a', 60_000) },
+            }));
+            // Bounded: 20 MB of arguments is past the 16 MB cap; the gateway must cut the stream before the end.
+            for (var i = 0; i < 340 && !ctx.RequestAborted.IsCancellationRequested; i++)
+            {
+                try { await ctx.Response.Body.WriteAsync(delta, ctx.RequestAborted); }
+                catch (Exception e) when (e is IOException or OperationCanceledException) { return; }
+            }
+        };
+        var body = new JsonObject { ["model"] = "claude-sonnet-4-5", ["max_tokens"] = 10, ["stream"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }) };
+        var (_, text, error) = await PostAndReadAsync(rig.Gateway.Data, "/anthropic/v1/messages", body);
+        Assert.NotNull(error);
+        Assert.DoesNotContain("aaaa", text);
+        Assert.Single(rig.Verdicts(), v => v.TryGetProperty("rule", out var r) && r.GetString() == "gateway-unreadable-stream");
+    }
 }
