@@ -158,18 +158,18 @@ public sealed class RobustnessTests
         await using var rig = await LlmRig.StartAsync();
         rig.Upstream.Answer = ScriptedUpstream.Json(Wire.ChatWhole("ok", ("Bash", Wire.Malicious)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/openai/v1/chat/completions?api-version=1") { Content = JsonContent.Create(ChatBody(false)) };
-        request.Headers.Authorization = new("Bearer", "sk-proj-secret-bearer-7731");
-        request.Headers.Add("x-api-key", "sk-ant-secret-key-9913");
+        request.Headers.Authorization = new("Bearer", "sk-proj-secret-bearer-QmZxWvRt");
+        request.Headers.Add("x-api-key", "sk-ant-secret-key-PkLnJhYu");
         using var response = await rig.Gateway.Data.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = Assert.Single(rig.Upstream.Requests);
-        Assert.Equal("Bearer sk-proj-secret-bearer-7731", received.Headers["authorization"]);
-        Assert.Equal("sk-ant-secret-key-9913", received.Headers["x-api-key"]);
+        Assert.Equal("Bearer sk-proj-secret-bearer-QmZxWvRt", received.Headers["authorization"]);
+        Assert.Equal("sk-ant-secret-key-PkLnJhYu", received.Headers["x-api-key"]);
         Assert.Equal("/v1/chat/completions?api-version=1", received.Path);
         var audit = string.Join("\n", Directory.GetFiles(rig.Gateway.AuditDirectory, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.Contains("tool_call", audit);
-        Assert.DoesNotContain("7731", audit);
-        Assert.DoesNotContain("9913", audit);
+        Assert.DoesNotContain("QmZxWvRt", audit); // letters outside hex: hashes and ids cannot contain them by chance
+        Assert.DoesNotContain("PkLnJhYu", audit);
     }
 
     [Fact]
