@@ -7,6 +7,21 @@ namespace Palisade.GatewayLoad;
 /// <summary>Drives streamed Chat Completions requests at a base URL and measures whole-response time and time to the first body byte.</summary>
 public sealed class Load(HttpClient client, byte[] requestBody)
 {
+    private int _counter;
+
+    /// <summary>Makes every request's prompt new (the gateway's clean-field cache would otherwise skip the engine); off to measure a resent prompt.</summary>
+    public bool UniquePrompts { get; set; } = true;
+
+    private byte[] Body()
+    {
+        if (!UniquePrompts) return requestBody;
+        // Same length every time: the marker "#000000#" inside the prompt becomes the request number.
+        var body = (byte[])requestBody.Clone();
+        var at = body.AsSpan().IndexOf("#000000#"u8);
+        Encoding.ASCII.GetBytes($"#{Interlocked.Increment(ref _counter) % 1_000_000:D6}#", body.AsSpan(at));
+        return body;
+    }
+
     public sealed record Result(double[] TotalMs, double[] FirstByteMs);
 
     public async Task<Result> RunAsync(Uri baseUrl, string query, int concurrency, int requestsPerWorker)
@@ -29,8 +44,9 @@ public sealed class Load(HttpClient client, byte[] requestBody)
 
     private async Task<(double Total, double First)> OneAsync(Uri target, byte[] buffer)
     {
+        var content = Body();
         var start = Stopwatch.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(requestBody) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Authorization = new("Bearer", "sk-bench");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -51,7 +67,7 @@ public sealed class Load(HttpClient client, byte[] requestBody)
         for (var r = 0; r < runs; r++)
         {
             var tag = Guid.NewGuid().ToString("N");
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"openai/v1/chat/completions?paced={deltas}&tag={tag}")) { Content = new ByteArrayContent(requestBody) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"openai/v1/chat/completions?paced={deltas}&tag={tag}")) { Content = new ByteArrayContent(Body()) };
             request.Content.Headers.ContentType = new("application/json");
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             await using var stream = await response.Content.ReadAsStreamAsync();

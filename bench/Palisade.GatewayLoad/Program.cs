@@ -9,7 +9,7 @@ var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ord
 var requests = args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).FirstOrDefault(300);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var prompt = SampleText.Clean(3800);
+var prompt = "#000000# " + SampleText.Clean(3800);
 var body = Encoding.UTF8.GetBytes(new JsonObject
 {
     ["model"] = "gpt-4o", ["stream"] = true,
@@ -58,6 +58,15 @@ foreach (var size in new[] { 4 * 1024, 64 * 1024 })
         }
         Console.Out.Flush();
     }
+
+{
+    // An agent resends its whole history every turn: the same 4 KB prompt again, read clean before.
+    load.UniquePrompts = false;
+    await load.RunAsync(gateway.Url, "?size=4096", 1, 20);
+    var r = await load.RunAsync(gateway.Url, "?size=4096", 1, requests);
+    Console.WriteLine($"| 4 KB | 1 | palisade, prompt resent | {Load.Percentile(r.TotalMs, 50):0.000} | {Load.Percentile(r.TotalMs, 99):0.000} | {Load.Percentile(r.FirstByteMs, 50):0.000} | {Load.Percentile(r.FirstByteMs, 99):0.000} |");
+    load.UniquePrompts = true;
+}
 
 Console.WriteLine();
 Console.WriteLine("| path | delta forwarding delay p50 ms | p99 ms | max ms |");

@@ -21,7 +21,7 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
     /// <summary>Names the agent session in audit records and for taint, when the client sets it.</summary>
     public const string SessionHeader = "Palisade-Session";
 
-    private readonly RequestJudge _requests = new(context.Enforcement, taint);
+    private readonly RequestJudge _requests = new(context.Enforcement, taint, new CleanFieldCache());
     private readonly ResponseRelay _responses = new(context, new ToolCallJudge(context.Enforcement));
     private bool Enforce => context.Config.Mode != PolicyMode.Monitor;
 

@@ -11,7 +11,7 @@ namespace Palisade.Gateway.Llm.Requests;
 /// the tool definitions — each recorded once. Block stops the request; redact replaces the caught values in the body;
 /// review waits for a person; injection in tool results below the block threshold taints the session.
 /// </summary>
-public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint taint)
+public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint taint, CleanFieldCache clean)
 {
     private static readonly FieldRole[] Roles = [FieldRole.Prompt, FieldRole.ToolResult, FieldRole.ToolDefinition];
 
@@ -21,8 +21,12 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
         var redacted = false;
         foreach (var role in Roles)
         {
-            var group = fields.Where(f => f.Role == role).ToList();
-            if (group.Count == 0) continue;
+            var all = fields.Where(f => f.Role == role).ToList();
+            if (all.Count == 0) continue;
+            // Fields read clean on an earlier turn are not read again; the record says how many were skipped.
+            var group = all.Where(f => !clean.IsClean(f)).ToList();
+            var extra = exchange.Extra();
+            if (group.Count < all.Count) extra = new Dictionary<string, string>(extra) { ["known_clean_fields"] = (all.Count - group.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) };
             var action = new AgentAction
             {
                 Kind = role switch { FieldRole.ToolResult => ActionKind.ToolResult, FieldRole.ToolDefinition => ActionKind.ToolDefinition, _ => ActionKind.Prompt },
@@ -32,9 +36,13 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
                 SessionId = exchange.Session,
                 Fields = [.. group.Select(f => new ContentField(f.Path, f.Text))],
             };
-            var judgement = await enforcement.JudgeAsync(action, ToolCallJudge.Surface, exchange.Extra(), cancel).ConfigureAwait(false);
+            var judgement = await enforcement.JudgeAsync(action, ToolCallJudge.Surface, extra, cancel).ConfigureAwait(false);
+            // A verdict with a deciding rule but no findings is a failure path (engine crash, audit down): nothing was read.
+            if (judgement.Verdict.Findings.Count > 0 || judgement.Verdict.DecidingRule is null)
+                foreach (var field in group)
+                    if (!judgement.Verdict.Findings.Any(f => f.Location.Field == field.Path)) clean.MarkClean(field);
             var summary = $"{RoleName(role)} to {exchange.Provider} model {exchange.Model ?? "?"}";
-            judgement = await enforcement.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel, exchange.Extra()).ConfigureAwait(false);
+            judgement = await enforcement.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel, extra).ConfigureAwait(false);
             switch (judgement.Decision)
             {
                 case Decision.Block or Decision.Review:

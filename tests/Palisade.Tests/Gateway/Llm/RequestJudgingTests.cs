@@ -156,4 +156,23 @@ public sealed class RequestJudgingTests
         Assert.Equal(HttpStatusCode.OK, (await rig.Gateway.Admin.PostAsJsonAsync($"/api/approvals/{id}", new { decision = "approve" })).StatusCode);
         Assert.Equal(["Bash"], await streaming.WaitAsync(TimeSpan.FromSeconds(20)));
     }
+
+    [Fact]
+    public async Task History_read_clean_on_an_earlier_turn_is_not_read_again_but_new_text_always_is()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        rig.Upstream.Answer = ScriptedUpstream.Json(Wire.ChatWhole("ok"));
+        var history = new List<ChatMessage> { new SystemChatMessage("You are a coding assistant."), new UserChatMessage("list the files in src") };
+        await OpenAiChatSdkTests.Client(rig).CompleteChatAsync(history);
+        history.Add(new AssistantChatMessage("There are three files."));
+        history.Add(new UserChatMessage($"now deploy with aws_access_key_id = {AwsKey}"));
+        var e = await Assert.ThrowsAsync<ClientResultException>(() => OpenAiChatSdkTests.Client(rig).CompleteChatAsync(history));
+        Assert.Equal(403, e.Status);
+
+        var prompts = rig.Gateway.AuditRecords().Where(r => r.TryGetProperty("kind", out var k) && k.GetString() == "prompt").ToList();
+        Assert.Equal(2, prompts.Count);
+        Assert.False(prompts[0].TryGetProperty("extra", out var first) && first.TryGetProperty("known_clean_fields", out _));
+        Assert.Equal("2", prompts[1].GetProperty("extra").GetProperty("known_clean_fields").GetString());
+        Assert.Equal("block", prompts[1].GetProperty("decision").GetString());
+    }
 }
