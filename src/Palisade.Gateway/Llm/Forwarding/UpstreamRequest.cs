@@ -14,7 +14,7 @@ public static class UpstreamRequest
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
-        "Content-Length", "Content-Encoding", "Accept-Encoding", "Expect",
+        "Content-Length", "Content-Encoding", "Accept-Encoding", "Expect", LlmProxy.SessionHeader,
     };
 
     public static HttpRequestMessage Create(HttpRequest request, Uri target, ReadOnlyMemory<byte>? body)

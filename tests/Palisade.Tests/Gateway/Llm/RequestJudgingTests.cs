@@ -175,4 +175,21 @@ public sealed class RequestJudgingTests
         Assert.Equal("2", prompts[1].GetProperty("extra").GetProperty("known_clean_fields").GetString());
         Assert.Equal("block", prompts[1].GetProperty("decision").GetString());
     }
+
+    [Fact]
+    public async Task In_interactive_mode_a_prompt_that_would_be_blocked_waits_for_a_person_and_a_denial_blocks_it()
+    {
+        await using var rig = await LlmRig.StartAsync(PalisadeConfig.Default with { Mode = PolicyMode.Interactive });
+        var added = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        rig.Gateway.Running.Context.Approvals.Added += r => added.TrySetResult(r.Id);
+        var call = OpenAiChatSdkTests.Client(rig).CompleteChatAsync([new UserChatMessage($"use {AwsKey}")]);
+        var id = await added.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(HttpStatusCode.OK, (await rig.Gateway.Admin.PostAsJsonAsync($"/api/approvals/{id}", new { decision = "deny" })).StatusCode);
+        var e = await Assert.ThrowsAsync<ClientResultException>(() => call.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(403, e.Status);
+        Assert.Empty(rig.Upstream.Requests);
+        var outcome = Assert.Single(rig.Verdicts(), v => v.TryGetProperty("extra", out var x) && x.TryGetProperty("approval", out _));
+        Assert.Equal("denied", outcome.GetProperty("extra").GetProperty("approval").GetString());
+        Assert.Equal("openai", outcome.GetProperty("extra").GetProperty("provider").GetString());
+    }
 }

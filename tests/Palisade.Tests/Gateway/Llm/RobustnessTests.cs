@@ -283,4 +283,54 @@ public sealed class RobustnessTests
         Assert.DoesNotContain("aaaa", text);
         Assert.Single(rig.Verdicts(), v => v.TryGetProperty("rule", out var r) && r.GetString() == "gateway-unreadable-stream");
     }
+
+    [Fact]
+    public async Task An_unreachable_upstream_is_answered_502_in_the_provider_error_shape_naming_the_provider()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var config = PalisadeConfig.Default with { Gateway = PalisadeConfig.Default.Gateway with { Providers = new Dictionary<string, Uri> { ["local"] = new($"http://127.0.0.1:{closedPort}") } } };
+        await using var rig = await LlmRig.StartAsync(config);
+        using var response = await rig.Gateway.Data.PostAsJsonAsync("/local/v1/messages", new { model = "m", max_tokens = 5, messages = new[] { new { role = "user", content = "hi" } } });
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("error", body["type"]!.GetValue<string>());
+        Assert.Contains("--provider local=URL", body["error"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Stopping_the_gateway_lets_an_in_flight_stream_finish()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = Wire.ChatStream(["before", " after"]);
+        var cut = stream.IndexOf("data:", stream.IndexOf("before", StringComparison.Ordinal), StringComparison.Ordinal);
+        rig.Upstream.Answer = async ctx =>
+        {
+            ctx.Response.ContentType = "text/event-stream";
+            await ctx.Response.WriteAsync(stream[..cut]);
+            await ctx.Response.Body.FlushAsync();
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await ctx.Response.WriteAsync(stream[cut..]);
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/openai/v1/chat/completions") { Content = JsonContent.Create(ChatBody()) };
+        using var response = await rig.Gateway.Data.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var text = new StringBuilder();
+        while (!text.ToString().Contains("before", StringComparison.Ordinal)) text.AppendLine(await reader.ReadLineAsync());
+
+        var draining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = rig.Gateway.Running.Context.Stopping.Register(() => draining.TrySetResult());
+        var stopping = rig.Gateway.Running.StopAsync();
+        await draining.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        release.TrySetResult();
+        text.Append(await reader.ReadToEndAsync());
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(" after", text.ToString());
+        Assert.EndsWith("data: [DONE]\n\n", text.ToString());
+    }
 }
