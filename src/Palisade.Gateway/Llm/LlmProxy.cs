@@ -64,16 +64,12 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
     private async Task<byte[]?> JudgeRequestAsync(HttpContext http, Exchange exchange, byte[] body)
     {
         if (body.Length == 0) return body;
-        JsonNode? root;
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException)
-        {
-            root = null;
-        }
-        if (root is null)
         {
             var judgement = await GatewayVerdicts.RecordAsync(context, exchange, ActionKind.Prompt, Direction.Egress, GatewayVerdicts.UnreadableBody,
                 "the request body is not JSON, so what it sends could not be checked.").ConfigureAwait(false);
@@ -81,21 +77,30 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
             await ProviderBlockAnswer.WriteAsync(http, exchange.Protocol, exchange.Provider, judgement, StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return null;
         }
-        if (root is JsonObject o)
+        List<RequestField> fields;
+        using (document)
         {
-            exchange.Model = Json.String(o["model"]);
-            exchange.Stream = o["stream"] is JsonValue s && s.GetValueKind() == JsonValueKind.True;
-            exchange.Session ??= NonEmpty(Json.String(o["metadata"]?["user_id"]) ?? Json.String(o["user"]));
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                exchange.Model = Json.String(root, "model");
+                exchange.Stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+                exchange.Session ??= NonEmpty(Json.String(Json.Get(root, "metadata"), "user_id") ?? Json.String(root, "user"));
+            }
+            fields = RequestFields.Find(root, exchange.Protocol);
         }
         exchange.Tainted = taint.IsTainted(exchange.Session);
-        var fields = RequestFields.Find(root, exchange.Protocol);
-        var (blocked, redacted) = await _requests.JudgeAsync(exchange, fields, http.RequestAborted).ConfigureAwait(false);
+        var (blocked, redactions) = await _requests.JudgeAsync(exchange, fields, http.RequestAborted).ConfigureAwait(false);
         if (blocked is not null)
         {
             await ProviderBlockAnswer.WriteAsync(http, exchange.Protocol, exchange.Provider, blocked).ConfigureAwait(false);
             return null;
         }
-        return redacted ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : body;
+        if (redactions.Count == 0) return body;
+        // Only a body that changes is parsed into mutable nodes and written again; the rest is forwarded byte for byte.
+        var mutable = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!;
+        foreach (var (field, text) in redactions) field.Replace(mutable, text);
+        return System.Text.Encoding.UTF8.GetBytes(mutable.ToJsonString(Json.Writing));
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Palisade.Gateway.Llm.Providers;
 
 namespace Palisade.Gateway.Llm.Requests;
@@ -11,138 +10,187 @@ namespace Palisade.Gateway.Llm.Requests;
 /// </summary>
 public static class RequestFields
 {
-    public static List<RequestField> Find(JsonNode root, WireProtocol protocol)
+    public static List<RequestField> Find(JsonElement root, WireProtocol protocol)
     {
         var fields = new List<RequestField>();
-        if (root is not JsonObject body)
+        var walk = new Walk(fields);
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            Strings(root, "", FieldRole.Prompt, fields);
+            walk.Strings(root, "", FieldRole.Prompt);
             return fields;
         }
         switch (protocol)
         {
-            case WireProtocol.AnthropicMessages: Anthropic(body, fields); break;
-            case WireProtocol.OpenAiChat: Chat(body, fields); break;
-            case WireProtocol.OpenAiResponses: Responses(body, fields); break;
-            default: Strings(body, "", FieldRole.Prompt, fields); break;
+            case WireProtocol.AnthropicMessages: Anthropic(root, walk); break;
+            case WireProtocol.OpenAiChat: Chat(root, walk); break;
+            case WireProtocol.OpenAiResponses: Responses(root, walk); break;
+            default: walk.Strings(root, "", FieldRole.Prompt); break;
         }
         return fields;
     }
 
-    private static void Anthropic(JsonObject body, List<RequestField> fields)
+    private static string? Type(JsonElement e, string name = "type") =>
+        e.TryGetProperty(name, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+
+    private static void Anthropic(JsonElement body, Walk walk)
     {
-        Content(body, "system", "system", FieldRole.Prompt, fields);
-        if (body["messages"] is JsonArray messages)
-            for (var i = 0; i < messages.Count; i++)
+        walk.Content(body, "system", "system", FieldRole.Prompt);
+        if (body.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            using var scope = walk.Enter("messages");
+            var i = 0;
+            foreach (var m in messages.EnumerateArray())
             {
-                if (messages[i] is not JsonObject m) continue;
-                var path = $"messages[{i}].content";
-                if (m["content"] is JsonArray blocks)
+                using var at = walk.Enter(i);
+                var path = $"messages[{i++}].content";
+                if (m.ValueKind != JsonValueKind.Object) continue;
+                if (m.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
                 {
-                    for (var j = 0; j < blocks.Count; j++)
+                    using var c = walk.Enter("content");
+                    var j = 0;
+                    foreach (var block in content.EnumerateArray())
                     {
-                        if (blocks[j] is not JsonObject block) continue;
-                        var type = (block["type"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? (string?)block["type"] : null;
-                        if (type == "text") Text(block, "text", $"{path}[{j}].text", FieldRole.Prompt, fields);
-                        else if (type == "tool_result") Content(block, "content", $"{path}[{j}].content", FieldRole.ToolResult, fields);
-                        else if (type == "document" && block["source"] is JsonObject source) Text(source, "data", $"{path}[{j}].source.data", FieldRole.Prompt, fields, onlyWhenType: "text");
+                        using var b = walk.Enter(j);
+                        var p = $"{path}[{j++}]";
+                        if (block.ValueKind != JsonValueKind.Object) continue;
+                        switch (Type(block))
+                        {
+                            case "text": walk.Text(block, "text", $"{p}.text", FieldRole.Prompt); break;
+                            case "tool_result": walk.Content(block, "content", $"{p}.content", FieldRole.ToolResult); break;
+                            case "document" when block.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object && Type(source) == "text":
+                                using (walk.Enter("source")) walk.Text(source, "data", $"{p}.source.data", FieldRole.Prompt);
+                                break;
+                        }
                     }
                 }
-                else Content(m, "content", path, FieldRole.Prompt, fields);
+                else walk.Content(m, "content", path, FieldRole.Prompt);
             }
-        Tools(body, fields);
+        }
+        Tools(body, walk);
     }
 
-    private static void Chat(JsonObject body, List<RequestField> fields)
+    private static void Chat(JsonElement body, Walk walk)
     {
-        if (body["messages"] is JsonArray messages)
-            for (var i = 0; i < messages.Count; i++)
-            {
-                if (messages[i] is not JsonObject m) continue;
-                var role = (m["role"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? (string?)m["role"] : null;
-                var kind = role is "tool" or "function" ? FieldRole.ToolResult : FieldRole.Prompt;
-                Content(m, "content", $"messages[{i}].content", kind, fields);
-            }
-        Tools(body, fields);
-        if (body["functions"] is JsonArray functions) Strings(functions, "functions", FieldRole.ToolDefinition, fields);
-    }
-
-    private static void Responses(JsonObject body, List<RequestField> fields)
-    {
-        Text(body, "instructions", "instructions", FieldRole.Prompt, fields);
-        if (body["input"] is JsonArray items)
+        if (body.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
         {
-            for (var i = 0; i < items.Count; i++)
+            using var scope = walk.Enter("messages");
+            var i = 0;
+            foreach (var m in messages.EnumerateArray())
             {
-                if (items[i] is not JsonObject item) continue;
-                var type = (item["type"] as JsonValue)?.GetValueKind() == JsonValueKind.String ? (string?)item["type"] : null;
+                using var at = walk.Enter(i);
+                var path = $"messages[{i++}].content";
+                if (m.ValueKind != JsonValueKind.Object) continue;
+                var kind = Type(m, "role") is "tool" or "function" ? FieldRole.ToolResult : FieldRole.Prompt;
+                walk.Content(m, "content", path, kind);
+            }
+        }
+        Tools(body, walk);
+        if (body.TryGetProperty("functions", out var functions))
+            using (walk.Enter("functions")) walk.Strings(functions, "functions", FieldRole.ToolDefinition);
+    }
+
+    private static void Responses(JsonElement body, Walk walk)
+    {
+        walk.Text(body, "instructions", "instructions", FieldRole.Prompt);
+        if (body.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Array)
+        {
+            using var scope = walk.Enter("input");
+            var i = 0;
+            foreach (var item in input.EnumerateArray())
+            {
+                using var at = walk.Enter(i);
+                var index = i++;
+                if (item.ValueKind != JsonValueKind.Object) continue;
+                var type = Type(item);
                 if (type is not null && type.EndsWith("_call_output", StringComparison.Ordinal))
-                    Content(item, "output", $"input[{i}].output", FieldRole.ToolResult, fields);
+                    walk.Content(item, "output", $"input[{index}].output", FieldRole.ToolResult);
                 else if (type is null or "message")
-                    Content(item, "content", $"input[{i}].content", FieldRole.Prompt, fields);
+                    walk.Content(item, "content", $"input[{index}].content", FieldRole.Prompt);
             }
         }
-        else Text(body, "input", "input", FieldRole.Prompt, fields);
-        Tools(body, fields);
+        else walk.Text(body, "input", "input", FieldRole.Prompt);
+        Tools(body, walk);
     }
 
-    private static void Tools(JsonObject body, List<RequestField> fields)
+    private static void Tools(JsonElement body, Walk walk)
     {
-        if (body["tools"] is JsonArray tools) Strings(tools, "tools", FieldRole.ToolDefinition, fields);
+        if (body.TryGetProperty("tools", out var tools))
+            using (walk.Enter("tools")) walk.Strings(tools, "tools", FieldRole.ToolDefinition);
     }
 
-    /// <summary>A message content: a string, or an array of parts whose <c>text</c> strings are read (images and files are not text).</summary>
-    private static void Content(JsonObject parent, string key, string path, FieldRole role, List<RequestField> fields)
+    /// <summary>Keeps the keys and indexes from the root to where the walk is, so each field knows its way back.</summary>
+    private sealed class Walk(List<RequestField> fields)
     {
-        switch (parent[key])
+        private readonly List<object> _steps = [];
+
+        public Step Enter(object step)
         {
-            case JsonValue:
-                Text(parent, key, path, role, fields);
-                break;
-            case JsonArray parts:
-                for (var j = 0; j < parts.Count; j++)
-                {
-                    if (parts[j] is JsonObject part) Text(part, "text", $"{path}[{j}].text", role, fields);
-                    else if (parts[j] is JsonValue) Text(parts, j, $"{path}[{j}]", role, fields);
-                }
-                break;
+            _steps.Add(step);
+            return new Step(_steps);
         }
-    }
 
-    private static void Text(JsonObject parent, string key, string path, FieldRole role, List<RequestField> fields, string? onlyWhenType = null)
-    {
-        if (onlyWhenType is not null && (parent["type"] as JsonValue)?.ToString() != onlyWhenType) return;
-        if (parent[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            fields.Add(new RequestField(path, v.GetValue<string>(), role, parent, key, -1));
-    }
-
-    private static void Text(JsonArray parent, int index, string path, FieldRole role, List<RequestField> fields)
-    {
-        if (parent[index] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            fields.Add(new RequestField(path, v.GetValue<string>(), role, parent, null, index));
-    }
-
-    /// <summary>Every string under <paramref name="node"/> (tool definitions, unknown request shapes).</summary>
-    private static void Strings(JsonNode? node, string path, FieldRole role, List<RequestField> fields)
-    {
-        switch (node)
+        public readonly struct Step(List<object> steps) : IDisposable
         {
-            case JsonObject o:
-                foreach (var (k, child) in o.ToList())
-                {
-                    var p = path.Length == 0 ? k : $"{path}.{k}";
-                    if (child is JsonValue v && v.GetValueKind() == JsonValueKind.String) fields.Add(new RequestField(p, v.GetValue<string>(), role, o, k, -1));
-                    else Strings(child, p, role, fields);
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    var p = $"{path}[{i}]";
-                    if (a[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String) fields.Add(new RequestField(p, v.GetValue<string>(), role, a, null, i));
-                    else Strings(a[i], p, role, fields);
-                }
-                break;
+            public void Dispose() => steps.RemoveAt(steps.Count - 1);
+        }
+
+        private void Add(string path, string text, FieldRole role, object last)
+        {
+            var steps = new object[_steps.Count + 1];
+            _steps.CopyTo(steps);
+            steps[^1] = last;
+            fields.Add(new RequestField(path, text, role, steps));
+        }
+
+        public void Text(JsonElement parent, string key, string path, FieldRole role)
+        {
+            if (parent.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String) Add(path, v.GetString()!, role, key);
+        }
+
+        /// <summary>A message content: a string, or an array of parts whose <c>text</c> strings are read (images and files are not text).</summary>
+        public void Content(JsonElement parent, string key, string path, FieldRole role)
+        {
+            if (!parent.TryGetProperty(key, out var content)) return;
+            if (content.ValueKind == JsonValueKind.String)
+            {
+                Add(path, content.GetString()!, role, key);
+                return;
+            }
+            if (content.ValueKind != JsonValueKind.Array) return;
+            using var scope = Enter(key);
+            var j = 0;
+            foreach (var part in content.EnumerateArray())
+            {
+                var index = j++;
+                if (part.ValueKind == JsonValueKind.String) Add($"{path}[{index}]", part.GetString()!, role, index);
+                else if (part.ValueKind == JsonValueKind.Object)
+                    using (Enter(index)) Text(part, "text", $"{path}[{index}].text", role);
+            }
+        }
+
+        /// <summary>Every string under <paramref name="node"/> (tool definitions, unknown request shapes).</summary>
+        public void Strings(JsonElement node, string path, FieldRole role)
+        {
+            switch (node.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in node.EnumerateObject())
+                    {
+                        var childPath = path.Length == 0 ? p.Name : $"{path}.{p.Name}";
+                        if (p.Value.ValueKind == JsonValueKind.String) Add(childPath, p.Value.GetString()!, role, p.Name);
+                        else using (Enter(p.Name)) Strings(p.Value, childPath, role);
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in node.EnumerateArray())
+                    {
+                        var index = i++;
+                        if (item.ValueKind == JsonValueKind.String) Add($"{path}[{index}]", item.GetString()!, role, index);
+                        else using (Enter(index)) Strings(item, $"{path}[{index}]", role);
+                    }
+                    break;
+            }
         }
     }
 }

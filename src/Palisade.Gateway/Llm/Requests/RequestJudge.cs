@@ -15,10 +15,10 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
 {
     private static readonly FieldRole[] Roles = [FieldRole.Prompt, FieldRole.ToolResult, FieldRole.ToolDefinition];
 
-    /// <summary>The judgement that blocks the request, or null to forward it (<paramref name="redacted"/> says whether the body changed).</summary>
-    public async ValueTask<(Judgement? Blocked, bool Redacted)> JudgeAsync(Exchange exchange, List<RequestField> fields, CancellationToken cancel)
+    /// <summary>The judgement that blocks the request, or null to forward it with the listed redactions applied.</summary>
+    public async ValueTask<(Judgement? Blocked, List<(RequestField Field, string Text)> Redactions)> JudgeAsync(Exchange exchange, List<RequestField> fields, CancellationToken cancel)
     {
-        var redacted = false;
+        var redacted = new List<(RequestField, string)>();
         foreach (var role in Roles)
         {
             var all = fields.Where(f => f.Role == role).ToList();
@@ -48,7 +48,7 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
                 case Decision.Block or Decision.Review:
                     return (judgement, redacted);
                 case Decision.Redact:
-                    redacted |= Redact(group, judgement.Verdict.Findings);
+                    Redact(group, judgement.Verdict.Findings, redacted);
                     break;
             }
             if (role == FieldRole.ToolResult && judgement.Verdict.Findings.Any(f => f.Scanner == InjectionScanner.ScannerName))
@@ -60,18 +60,14 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
         return (null, redacted);
     }
 
-    private static bool Redact(List<RequestField> group, IReadOnlyList<Finding> findings)
+    private static void Redact(List<RequestField> group, IReadOnlyList<Finding> findings, List<(RequestField, string)> redacted)
     {
-        var changed = false;
         foreach (var field in group)
         {
             // Only findings the policy asked to redact are replaced; audit-level findings stay as the agent wrote them.
             var text = Redactor.Apply(field.Text, field.Path, findings.Where(f => f.Action == Decision.Redact));
-            if (ReferenceEquals(text, field.Text)) continue;
-            field.Replace(text);
-            changed = true;
+            if (!ReferenceEquals(text, field.Text)) redacted.Add((field, text));
         }
-        return changed;
     }
 
     private static string RoleName(FieldRole role) => role switch
