@@ -10,6 +10,8 @@ public static class ResponsesItems
     /// <summary>A call whose arguments the client runs: <c>function_call</c> (JSON arguments) or <c>custom_tool_call</c> (free-form input).</summary>
     public static bool IsCall(JsonNode? item) => Json.String(item?["type"]) is "function_call" or "custom_tool_call";
 
+    public static bool IsCall(System.Text.Json.JsonElement item) => Json.String(item, "type") is "function_call" or "custom_tool_call";
+
     public static (string Name, string Arguments) Call(JsonNode item) =>
         Json.String(item["type"]) == "custom_tool_call"
             ? (Json.String(item["name"]) ?? "", new JsonObject { ["input"] = Json.String(item["input"]) ?? "" }.ToJsonString(Json.Writing))

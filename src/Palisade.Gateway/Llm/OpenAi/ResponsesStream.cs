@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Palisade.Gateway.Llm.Judging;
 using Palisade.Gateway.Llm.Sse;
@@ -13,7 +14,10 @@ namespace Palisade.Gateway.Llm.OpenAi;
 /// </summary>
 public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseWriter output) : StreamRewriter(judge, exchange, output)
 {
-    private sealed record HeldCall(string Name, List<SseEvent> Events);
+    private sealed record HeldCall(string Name, List<SseEvent> Events)
+    {
+        public System.Text.StringBuilder Deltas { get; } = new();
+    }
 
     private readonly Dictionary<int, HeldCall> _held = [];
     private readonly Dictionary<string, JsonObject> _replaced = new(StringComparer.Ordinal);
@@ -27,26 +31,30 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
             await Output.WriteRawAsync(ev.Raw, cancel).ConfigureAwait(false);
             return;
         }
-        var root = JsonNode.Parse(ev.Data.Span) as JsonObject;
-        var type = Json.String(root?["type"]);
-        var index = Json.Int(root?["output_index"]);
-        if (root is null || type is null)
+        // Most events are text deltas: read them without building mutable nodes.
+        using var doc = JsonDocument.Parse(ev.Data);
+        var root = doc.RootElement;
+        var type = Json.String(root, "type");
+        var index = Json.Int(root, "output_index");
+        if (type is null)
         {
             await Output.WriteRawAsync(ev.Raw, cancel).ConfigureAwait(false);
             return;
         }
-        if (type == "response.output_item.added" && ResponsesItems.IsCall(root["item"]) && index is { } start)
+        if (type == "response.output_item.added" && ResponsesItems.IsCall(Json.Get(root, "item")) && index is { } start)
         {
-            _held[start] = new HeldCall(ResponsesItems.Call(root["item"]!).Name, [Hold(ev)]);
+            _held[start] = new HeldCall(Json.String(Json.Get(root, "item"), "name") ?? "", [Hold(ev)]);
             return;
         }
         if (index is { } i && _held.TryGetValue(i, out var held))
         {
             held.Events.Add(Hold(ev));
+            if (type.EndsWith("_call_arguments.delta", StringComparison.Ordinal) || type.EndsWith("_call_input.delta", StringComparison.Ordinal))
+                held.Deltas.Append(Json.String(root, "delta"));
             if (type == "response.output_item.done")
             {
                 _held.Remove(i);
-                await ReleaseAsync(i, root, held, cancel).ConfigureAwait(false);
+                await ReleaseAsync(i, (JsonObject)JsonNode.Parse(ev.Data.Span)!, held, cancel).ConfigureAwait(false);
             }
             return;
         }
@@ -54,14 +62,16 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
             return; // arguments for a call that is not open are not the client's to assemble
         if (type is "response.created" or "response.in_progress" or "response.completed" or "response.incomplete" or "response.failed")
         {
-            var response = root["response"];
-            Usage.Model(response?["model"], Exchange);
-            Usage.Read(response?["usage"], Exchange);
-            if (_replaced.Count > 0 && response?["output"] is JsonArray items)
+            var response = Json.Get(root, "response");
+            if (Json.String(response, "model") is { } model) Exchange.Model = model;
+            Usage.Read(Json.Get(response, "usage"), Exchange);
+            if (_replaced.Count > 0 && Json.Get(response, "output").ValueKind == JsonValueKind.Array)
             {
+                var rewritten = JsonNode.Parse(ev.Data.Span)!;
+                var items = (JsonArray)rewritten["response"]!["output"]!;
                 for (var k = 0; k < items.Count; k++)
                     if (Json.String(items[k]?["id"]) is { } id && _replaced.TryGetValue(id, out var message)) items[k] = message.DeepClone();
-                await Output.WriteEventAsync(ev.Name, root, cancel).ConfigureAwait(false);
+                await Output.WriteEventAsync(ev.Name, rewritten, cancel).ConfigureAwait(false);
                 return;
             }
         }
@@ -71,9 +81,13 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
     private async ValueTask ReleaseAsync(int index, JsonObject done, HeldCall held, CancellationToken cancel)
     {
         Released(held.Events);
-        var item = done["item"]!;
+        var item = done["item"] as JsonObject ?? new JsonObject { ["type"] = "function_call", ["name"] = held.Name };
         var (name, arguments) = ResponsesItems.Call(item);
         var judgement = await Judge.JudgeAsync(Exchange, name, arguments, cancel).ConfigureAwait(false);
+        // A client that assembles the deltas would run those: when they are not the finished item's arguments, judge them too.
+        var deltas = held.Deltas.ToString();
+        if (ToolCallJudge.Allows(judgement) && deltas.Length > 0 && deltas != arguments && Json.String(item["type"]) == "function_call")
+            judgement = await Judge.JudgeAsync(Exchange, name, deltas, cancel).ConfigureAwait(false);
         if (ToolCallJudge.Allows(judgement))
         {
             foreach (var e in held.Events) await Output.WriteRawAsync(e.Raw, cancel).ConfigureAwait(false);

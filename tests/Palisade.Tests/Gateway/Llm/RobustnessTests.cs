@@ -333,4 +333,34 @@ public sealed class RobustnessTests
         Assert.Contains(" after", text.ToString());
         Assert.EndsWith("data: [DONE]\n\n", text.ToString());
     }
+
+    [Fact]
+    public async Task Responses_deltas_that_disagree_with_the_finished_item_are_judged_too()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        // The deltas carry the malicious command; the finished item claims a harmless one.
+        var stream = Wire.ResponsesStream(["ok"], ("Bash", Wire.Malicious))
+            .Replace("\"arguments\":" + JsonValue.Create(Wire.Malicious)!.ToJsonString(), "\"arguments\":" + JsonValue.Create(Wire.Benign)!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("ls -la", stream);
+        rig.Upstream.Answer = ScriptedUpstream.Sse([stream]);
+        var (_, text, error) = await PostAndReadAsync(rig.Gateway.Data, "/openai/v1/responses", new JsonObject { ["model"] = "m", ["stream"] = true, ["input"] = "go" });
+        Assert.Null(error);
+        Assert.DoesNotContain("x.example", text);
+        Assert.Contains("Palisade blocked a call to tool 'Bash'", text);
+    }
+
+    [Fact]
+    public async Task Anthropic_input_in_the_start_block_is_judged_even_when_deltas_follow()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        var stream = Wire.AnthropicStream(["ok"], ("Bash", Wire.Benign))
+            .Replace("\"name\":\"Bash\",\"input\":{}", "\"name\":\"Bash\",\"input\":" + Wire.Malicious, StringComparison.Ordinal);
+        Assert.Contains("s.sh", stream);
+        rig.Upstream.Answer = ScriptedUpstream.Sse([stream]);
+        var body = new JsonObject { ["model"] = "claude-sonnet-4-5", ["max_tokens"] = 10, ["stream"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }) };
+        var (_, text, error) = await PostAndReadAsync(rig.Gateway.Data, "/anthropic/v1/messages", body);
+        Assert.Null(error);
+        Assert.DoesNotContain("s.sh", text);
+        Assert.Contains("Palisade blocked a call to tool 'Bash'", text);
+    }
 }
