@@ -75,7 +75,8 @@ public sealed class ResponseRelay(GatewayContext context, ToolCallJudge judge)
                 if (upstream.Content.Headers.ContentType?.MediaType == "text/event-stream")
                 {
                     exchange.Stream = true;
-                    await StreamRelay.RunAsync(http, context, exchange, adapter.CreateStream(exchange, judge, new SseWriter(http.Response.Body)), decoded).ConfigureAwait(false);
+                    var output = new SseWriter(http.Response.Body);
+                    await StreamRelay.RunAsync(http, context, exchange, adapter.CreateStream(exchange, judge, output), output, decoded).ConfigureAwait(false);
                 }
                 else await RewriteWholeAsync(http, exchange, adapter, decoded).ConfigureAwait(false);
             }

@@ -79,10 +79,10 @@ public sealed class AnthropicStream(ToolCallJudge judge, Exchange exchange, SseW
     {
         Released(call.Events);
         var arguments = call.PartialJson.Length > 0 ? call.PartialJson.ToString() : call.StartInput;
-        var judgement = await Judge.JudgeAsync(Exchange, call.Name, arguments, cancel).ConfigureAwait(false);
+        var judgement = await JudgeCallAsync(call.Name, arguments, cancel).ConfigureAwait(false);
         // Input given both in the start block and as deltas: a client may keep either, so both are judged.
         if (ToolCallJudge.Allows(judgement) && call.PartialJson.Length > 0 && call.StartInput is not ("{}" or ""))
-            judgement = await Judge.JudgeAsync(Exchange, call.Name, call.StartInput, cancel).ConfigureAwait(false);
+            judgement = await JudgeCallAsync(call.Name, call.StartInput, cancel).ConfigureAwait(false);
         if (ToolCallJudge.Allows(judgement))
         {
             _forwardedCalls++;

@@ -124,7 +124,7 @@ public sealed class ChatStream(ToolCallJudge judge, Exchange exchange, SseWriter
             _held.Remove(call);
             Released(call.Name.Length + call.Arguments.Length);
             var name = call.Name.ToString();
-            var judgement = await Judge.JudgeAsync(Exchange, name, call.Arguments.ToString(), cancel).ConfigureAwait(false);
+            var judgement = await JudgeCallAsync(name, call.Arguments.ToString(), cancel).ConfigureAwait(false);
             var state = State(call.Choice);
             JsonObject delta;
             if (ToolCallJudge.Allows(judgement))

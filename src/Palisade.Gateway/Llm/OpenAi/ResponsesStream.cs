@@ -83,11 +83,11 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
         Released(held.Events);
         var item = done["item"] as JsonObject ?? new JsonObject { ["type"] = "function_call", ["name"] = held.Name };
         var (name, arguments) = ResponsesItems.Call(item);
-        var judgement = await Judge.JudgeAsync(Exchange, name, arguments, cancel).ConfigureAwait(false);
+        var judgement = await JudgeCallAsync(name, arguments, cancel).ConfigureAwait(false);
         // A client that assembles the deltas would run those: when they are not the finished item's arguments, judge them too.
         var deltas = held.Deltas.ToString();
         if (ToolCallJudge.Allows(judgement) && deltas.Length > 0 && deltas != arguments && Json.String(item["type"]) == "function_call")
-            judgement = await Judge.JudgeAsync(Exchange, name, deltas, cancel).ConfigureAwait(false);
+            judgement = await JudgeCallAsync(name, deltas, cancel).ConfigureAwait(false);
         if (ToolCallJudge.Allows(judgement))
         {
             foreach (var e in held.Events) await Output.WriteRawAsync(e.Raw, cancel).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace Palisade.Gateway.Llm.Sse;
 /// </summary>
 public static class StreamRelay
 {
-    public static async Task RunAsync(HttpContext http, GatewayContext context, Exchange exchange, StreamRewriter rewriter, Stream upstream)
+    public static async Task RunAsync(HttpContext http, GatewayContext context, Exchange exchange, StreamRewriter rewriter, SseWriter output, Stream upstream)
     {
         var cancel = http.RequestAborted;
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -34,13 +34,13 @@ public static class StreamRelay
                     }
                     catch (JsonException) when (!enforce)
                     {
-                        await http.Response.Body.WriteAsync(ev.Raw, cancel).ConfigureAwait(false);
+                        await output.WriteRawAsync(ev.Raw, cancel).ConfigureAwait(false);
                     }
                 }
-                await http.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
+                await output.FlushAsync(cancel).ConfigureAwait(false);
             }
             await rewriter.OnEndAsync(cancel).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(cancel).ConfigureAwait(false);
+            await output.FlushAsync(cancel).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

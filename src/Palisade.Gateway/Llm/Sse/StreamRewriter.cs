@@ -18,6 +18,16 @@ public abstract class StreamRewriter(ToolCallJudge judge, Exchange exchange, Sse
 
     public abstract ValueTask OnEventAsync(SseEvent ev, CancellationToken cancel);
 
+    /// <summary>
+    /// Judges a complete call. What was written before it goes to the client first: judging (and a review most of all)
+    /// must not hold back text that came before the call.
+    /// </summary>
+    protected async ValueTask<Enforcement.Judgement> JudgeCallAsync(string name, string arguments, CancellationToken cancel)
+    {
+        await Output.FlushAsync(cancel).ConfigureAwait(false);
+        return await Judge.JudgeAsync(Exchange, name, arguments, cancel).ConfigureAwait(false);
+    }
+
     /// <summary>A copy of <paramref name="ev"/> to hold with an open call, counted against <see cref="MaxHeldBytes"/>.</summary>
     protected SseEvent Hold(SseEvent ev)
     {

@@ -141,16 +141,22 @@ public sealed class RequestJudgingTests
         await using var rig = await LlmRig.StartAsync();
         var added = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         rig.Gateway.Running.Context.Approvals.Added += r => added.TrySetResult(r.Id);
-        rig.Upstream.Answer = ScriptedUpstream.Sse(Wire.Pieces(Wire.ChatStream(["Reading config."], ("Bash", """{"command":"cat .env"}""")), 40));
+        rig.Upstream.Answer = ScriptedUpstream.Sse([Wire.ChatStream(["Reading config."], ("Bash", """{"command":"cat .env"}"""))]);
 
+        var textSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var streaming = Task.Run(async () =>
         {
             var calls = new List<string>();
             await foreach (var update in OpenAiChatSdkTests.Client(rig).CompleteChatStreamingAsync([new UserChatMessage("show config")]))
+            {
+                if (update.ContentUpdate.Any(p => p.Text.Contains("Reading config.", StringComparison.Ordinal))) textSeen.TrySetResult();
                 calls.AddRange(update.ToolCallUpdates.Where(u => u.FunctionName is not null).Select(u => u.FunctionName));
+            }
             return calls;
         });
         var id = await added.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        // The text before the held call is already with the client while the call waits for a person.
+        await textSeen.Task.WaitAsync(TimeSpan.FromSeconds(20));
         var pending = JsonDocument.Parse(await rig.Gateway.Admin.GetStringAsync("/api/approvals")).RootElement.GetProperty("approvals")[0];
         Assert.Contains("calls tool 'Bash'", pending.GetProperty("summary").GetString());
         Assert.Equal(HttpStatusCode.OK, (await rig.Gateway.Admin.PostAsJsonAsync($"/api/approvals/{id}", new { decision = "approve" })).StatusCode);
