@@ -13,7 +13,7 @@ namespace Palisade.Gateway.Llm.Sse;
 public sealed class SseWriter(Stream client)
 {
     private const int KeepCapacity = 64 * 1024;
-    private ArrayBufferWriter<byte> _pending = new(16 * 1024);
+    private ArrayBufferWriter<byte> _pending = new(4 * 1024);
 
     public ValueTask WriteRawAsync(ReadOnlyMemory<byte> raw, CancellationToken cancel)
     {
@@ -46,7 +46,7 @@ public sealed class SseWriter(Stream client)
         {
             await client.WriteAsync(_pending.WrittenMemory, cancel).ConfigureAwait(false);
             // A large held call released at once must not keep its buffer for the rest of the stream.
-            if (_pending.Capacity > KeepCapacity) _pending = new ArrayBufferWriter<byte>(16 * 1024);
+            if (_pending.Capacity > KeepCapacity) _pending = new ArrayBufferWriter<byte>(4 * 1024);
             else _pending.ResetWrittenCount();
         }
         await client.FlushAsync(cancel).ConfigureAwait(false);
