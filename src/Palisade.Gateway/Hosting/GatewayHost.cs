@@ -80,8 +80,8 @@ public static class GatewayHost
             throw;
         }
 
-        // Long-running: move every rule to the linear-time engine in the background (docs/decisions/004).
-        _ = options.Engine.WarmUpLinearTimeAsync(stopping.Token);
+        // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
+        // when a long text needs it (docs/decisions/011-lazy-linear-time.md).
         var urls = new GatewayUrls(BoundUrl(data), BoundUrl(admin));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }
