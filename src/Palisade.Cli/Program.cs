@@ -29,5 +29,6 @@ public static class Program
         EvalCommand.Create(console),
         AuditCommand.Create(console),
         SetupCommand.Create(console),
+        HookCommand.Create(console),
     ];
 }
