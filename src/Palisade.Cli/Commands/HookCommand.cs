@@ -27,6 +27,23 @@ public static class HookCommand
         return sub;
     }
 
+    /// <summary>
+    /// The plain <c>palisade hook AGENT</c> that setup installs runs without building the whole command line: it
+    /// runs before every tool call, so start-up time is the agent's waiting time. Anything else (flags, help,
+    /// a typo) goes through the normal parser.
+    /// </summary>
+    public static bool TryRunDirect(string[] args, CliConsole console, out int exitCode)
+    {
+        IHookProtocol? protocol = args is ["hook", var agent] ? agent switch
+        {
+            ClaudeCodeHookProtocol.Name => new ClaudeCodeHookProtocol(),
+            CursorHookProtocol.Name => new CursorHookProtocol(),
+            _ => null,
+        } : null;
+        exitCode = protocol is null ? 0 : Run(protocol, null, null, console);
+        return protocol is not null;
+    }
+
     /// <summary>Runs one hook call against the real engine and the flight recorder under <c>$PALISADE_HOME</c>.</summary>
     public static int Run(IHookProtocol protocol, string? configPath, string? mode, CliConsole console)
     {

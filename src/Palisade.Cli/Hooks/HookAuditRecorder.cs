@@ -16,14 +16,22 @@ public sealed class HookAuditRecorder(PalisadeHome home, TimeProvider time) : IH
     private AuditSigningKey? _key;
     private AuditLog? _log;
 
-    public void Record(AuditEvent record, bool checkpoint)
+    private readonly Lock _gate = new();
+
+    public void Open()
     {
-        if (_log is null)
+        lock (_gate)
         {
+            if (_log is not null) return;
             _key = AuditSigningKey.LoadOrCreate(home);
             _log = new AuditLog(new AuditLogOptions { Directory = home.AuditDirectory, CheckpointInterval = CheckpointInterval }, _key, time);
         }
-        _log.Append([record], checkpoint);
+    }
+
+    public void Record(AuditEvent record, bool checkpoint)
+    {
+        Open();
+        _log!.Append([record], checkpoint);
     }
 
     public void Dispose() => _key?.Dispose();

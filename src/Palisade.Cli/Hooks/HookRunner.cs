@@ -23,19 +23,24 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     public HookAnswer Run(TextReader input)
     {
         string? eventName = null;
+        // The engine (rule catalog, compiled rules) is most of a hook's cost: build it on another core while this
+        // one reads and parses the input and opens the flight recorder.
+        var building = Task.Run(createEngine);
+        var opening = Task.Run(recorder.Open);
         try
         {
             var text = ReadBounded(input);
             using var doc = ParseInput(text);
             eventName = HookJson.Optional(doc.RootElement, "hook_event_name");
             var request = protocol.Read(doc.RootElement);
-            if (request.Actions.Count == 0) return Unjudged(request);
+            if (request.Actions.Count == 0) return Unjudged(request, building);
 
-            var engine = createEngine();
+            var engine = Within(building, Deadline, "building the engine");
             var (action, verdict) = JudgeWithin(engine, request.Actions, Deadline);
             var eventId = AuditEvent.NewId(time);
             try
             {
+                Within(opening, Deadline, "opening the audit log");
                 recorder.Record(AuditEvent.ForVerdict("hook", action, verdict, eventId, Extra(request.Event, request.Subject)), checkpoint: false);
             }
             catch (Exception e) when (engine.Config.Mode != PolicyMode.Monitor && e is AuditException or IOException or UnauthorizedAccessException)
@@ -55,10 +60,10 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     /// An event with nothing to judge. A session start checks the configuration (so a broken one is reported when the
     /// session opens, not at the first tool call) and signs the records left unsigned by the sessions before it.
     /// </summary>
-    private HookAnswer Unjudged(HookRequest request)
+    private HookAnswer Unjudged(HookRequest request, Task<PalisadeEngine> building)
     {
         if (request.Event is not ("SessionStart" or "sessionStart")) return protocol.Answer(request, Verdict.Allow, "");
-        createEngine();
+        Within(building, Deadline, "building the engine");
         try
         {
             recorder.Record(AuditEvent.Start("hook", AuditEvent.NewId(time), Extra(request.Event, null)), checkpoint: true);
@@ -68,6 +73,19 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
             return protocol.FailClosed(request.Event, $"the audit log could not be written: {e.Message}");
         }
         return HookAnswer.NoDecision;
+    }
+
+    /// <summary>The task's result, its own exception if it failed, or a timeout once <paramref name="deadline"/> has passed.</summary>
+    private static T Within<T>(Task<T> task, TimeSpan deadline, string what)
+    {
+        if (!task.Wait(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
+        return task.GetAwaiter().GetResult();
+    }
+
+    private static void Within(Task task, TimeSpan deadline, string what)
+    {
+        if (!task.Wait(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
+        task.GetAwaiter().GetResult();
     }
 
     /// <summary>Every action is judged; the most restrictive verdict answers (the first, among equals).</summary>
@@ -83,8 +101,7 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
             }
             return worst;
         });
-        if (!judging.Wait(deadline)) throw new TimeoutException($"judging took longer than {deadline.TotalSeconds:0} seconds");
-        return judging.Result;
+        return Within(judging, deadline, "judging");
     }
 
     private HookAnswer Fail(string? eventName, string rule, string reason)
