@@ -78,13 +78,14 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     /// <summary>The task's result, its own exception if it failed, or a timeout once <paramref name="deadline"/> has passed.</summary>
     private static T Within<T>(Task<T> task, TimeSpan deadline, string what)
     {
-        if (!task.Wait(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
-        return task.GetAwaiter().GetResult();
+        Within((Task)task, deadline, what);
+        return task.Result;
     }
 
     private static void Within(Task task, TimeSpan deadline, string what)
     {
-        if (!task.Wait(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
+        // Waiting on the handle, not Task.Wait, so a failed task rethrows its own exception (ConfigException, ...) below.
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
         task.GetAwaiter().GetResult();
     }
 
