@@ -10,5 +10,6 @@ internal static class GatewayModules
 {
     public static IReadOnlyList<IGatewayModule> All { get; } =
     [
+        new Palisade.Gateway.Llm.LlmGatewayModule(),
     ];
 }

@@ -12,6 +12,7 @@ public static class RunCommand
     public static Command Create(CliConsole console)
     {
         var listen = new Option<string?>("--listen") { Description = "Data plane address (default 127.0.0.1:8787, or gateway.listen in config)." };
+        var listenH2c = new Option<string?>("--listen-h2c") { Description = "Also serve the data plane to HTTP/2 cleartext (prior knowledge) clients on this address, e.g. 127.0.0.1:8789." };
         var adminListen = new Option<string?>("--admin-listen") { Description = "Admin plane address (default 127.0.0.1:8788, or gateway.admin_listen)." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
         var mode = new Option<string?>("--mode") { Description = "Policy mode: monitor, enforce (default), paranoid or interactive." };
@@ -19,15 +20,18 @@ public static class RunCommand
         var provider = new Option<string[]>("--provider") { Description = "NAME=URL: the upstream for a provider, e.g. openai=http://127.0.0.1:9000/v1 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run the gateway: point agents' base URLs at it; every prompt out and tool call back is judged.")
         {
-            listen, adminListen, config, mode, auditDir, provider,
+            listen, listenH2c, adminListen, config, mode, auditDir, provider,
         };
         command.SetAction((parse, cancel) => RunAsync(new RunSettings(
             parse.GetValue(listen), parse.GetValue(adminListen), parse.GetValue(config), parse.GetValue(mode),
-            parse.GetValue(auditDir), parse.GetValue(provider) ?? []), console));
+            parse.GetValue(auditDir), parse.GetValue(provider) ?? []) { ListenH2c = parse.GetValue(listenH2c) }, console));
         return command;
     }
 
-    public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers);
+    public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers)
+    {
+        public string? ListenH2c { get; init; }
+    }
 
     public static async Task<int> RunAsync(RunSettings s, CliConsole console)
     {
@@ -46,6 +50,7 @@ public static class RunCommand
                 Home = home,
                 Listen = s.Listen ?? config.Gateway.Listen,
                 AdminListen = s.AdminListen ?? config.Gateway.AdminListen,
+                ListenH2c = s.ListenH2c,
             }, GatewayModules.All).ConfigureAwait(false);
             PrintBanner(console, gateway, auditDir, AdminToken.PathIn(home));
         }
