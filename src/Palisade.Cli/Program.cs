@@ -29,5 +29,6 @@ public static class Program
         EvalCommand.Create(console),
         AuditCommand.Create(console),
         RunCommand.Create(console),
+        CaCommand.Create(console),
     ];
 }

@@ -50,12 +50,12 @@ public static class GatewayHost
         WebApplication? data = null, admin = null;
         try
         {
-            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules);
+            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, l => { foreach (var module in modules) module.ConfigureDataListener(l, context); });
             foreach (var module in modules) module.MapData(data, context);
             HealthEndpoints.MapData(data);
             data.MapFallback(NotFound);
 
-            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules);
+            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules, null);
             admin.UseMiddleware<AdminTokenMiddleware>(options.AdminToken);
             HealthEndpoints.MapAdmin(admin, context);
             ApprovalEndpoints.Map(admin, approvals);
@@ -86,7 +86,7 @@ public static class GatewayHost
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }
 
-    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules)
+    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules, Action<ListenOptions>? listener)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -100,7 +100,11 @@ public static class GatewayHost
             // Bodies are capped by each surface with an answer that says why (413 for the LLM gateway); a forward proxy
             // streams transfers of any size, so Kestrel itself must not cut them.
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(endpoint, l => l.Protocols = protocols);
+            k.Listen(endpoint, l =>
+            {
+                l.Protocols = protocols;
+                listener?.Invoke(l);
+            });
         });
         foreach (var module in modules) module.ConfigureServices(builder.Services, context);
         return builder.Build();
