@@ -18,7 +18,8 @@ public static class ProxyActions
 
     public static AgentAction Request(string method, string url, IHeaderDictionary headers, string? body, ClientInfo client)
     {
-        var fields = new List<ContentField>(headers.Count + 1);
+        // The URL is content too (as 'palisade scan --kind url' reads it): a secret in a query is a secret.
+        var fields = new List<ContentField>(headers.Count + 2) { new("url", url) };
         foreach (var (name, values) in headers)
         {
             if (HopHeaders.IsHopByHop(name) || HopHeaders.IsWebSocketHandshake(name)) continue;

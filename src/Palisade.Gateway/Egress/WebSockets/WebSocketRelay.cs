@@ -92,13 +92,10 @@ public sealed class WebSocketRelay(EgressServices services)
             if (reason.Length > 120) reason = reason[..120];
             await CloseQuietly(agent, WebSocketCloseStatus.PolicyViolation, reason).ConfigureAwait(false);
             await CloseQuietly(upstream, WebSocketCloseStatus.NormalClosure, "closed by the proxy").ConfigureAwait(false);
-            both.Cancel();
         }
-        else
-        {
-            // One side closed and the close was passed on; give the other side a bounded moment to answer it.
-            both.CancelAfter(TimeSpan.FromSeconds(5));
-        }
+        // Give the other side a bounded moment to answer the close, so the agent reads the close frame (and its reason)
+        // before the connection goes away.
+        both.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
             await Task.WhenAll(outbound, inbound).ConfigureAwait(false);
