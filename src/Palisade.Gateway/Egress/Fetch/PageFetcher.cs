@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Palisade.Core.Model;
-using Palisade.Gateway.Egress.A2a;
+using Palisade.Gateway.Egress.JsonRpc;
 using Palisade.Gateway.Egress.Forwarding;
 using Palisade.Gateway.Enforcement;
 

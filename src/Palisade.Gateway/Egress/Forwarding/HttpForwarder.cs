@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Palisade.Core.Model;
-using Palisade.Gateway.Egress.A2a;
+using Palisade.Gateway.Egress.JsonRpc;
 using Palisade.Gateway.Enforcement;
 
 namespace Palisade.Gateway.Egress.Forwarding;
@@ -122,6 +122,11 @@ public sealed class HttpForwarder(EgressServices services)
         {
             var a2a = await judge.JudgeAsync(ProxyActions.Message(parts, Direction.Egress, client), new Dictionary<string, string>(extra) { ["a2a"] = "message" }, cancel).ConfigureAwait(false);
             if (EgressJudge.Stops(a2a)) return a2a;
+        }
+        foreach (var call in McpToolCalls.FromRequestBody(bodyText, client))
+        {
+            var tool = await judge.JudgeAsync(call, new Dictionary<string, string>(extra) { ["mcp"] = "tools/call" }, cancel).ConfigureAwait(false);
+            if (EgressJudge.Stops(tool)) return tool;
         }
         var cross = await services.CrossRequest.CheckAsync(ProxyActions.Fragment(target, headers, bodyText), client, action).ConfigureAwait(false);
         return cross is not null && EgressJudge.Stops(cross) ? cross : null;

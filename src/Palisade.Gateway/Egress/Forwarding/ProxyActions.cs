@@ -23,7 +23,7 @@ public static class ProxyActions
         foreach (var (name, values) in headers)
         {
             if (HopHeaders.IsHopByHop(name) || HopHeaders.IsWebSocketHandshake(name)) continue;
-            fields.Add(new ContentField($"headers.{name}", $"{name}: {values}"));
+            fields.Add(new ContentField($"headers.{name}", HeaderText(name, values.ToString())));
         }
         if (!string.IsNullOrEmpty(body)) fields.Add(new ContentField("body", body));
         return new AgentAction
@@ -37,6 +37,20 @@ public static class ProxyActions
             Method = method,
             Fields = fields,
         };
+    }
+
+    /// <summary>
+    /// How a header is judged: <c>Name: value</c>, except the credential headers, whose value is a credential by
+    /// definition — there only the credential after the scheme word is judged, so a provider's key (an AWS key id, a
+    /// GitHub token) sent as a bearer token is caught while an ordinary <c>Bearer</c> token to the API it belongs to is
+    /// not blocked for being one (docs/decisions/010).
+    /// </summary>
+    public static string HeaderText(string name, string value)
+    {
+        if (!name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+            return $"{name}: {value}";
+        var space = value.IndexOf(' ');
+        return space > 0 ? value[(space + 1)..].Trim() : value;
     }
 
     /// <summary>A later window of a streamed request body: no URL (judged once already), only the body's text.</summary>

@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Palisade.Core.Model;
-using Palisade.Gateway.Egress.A2a;
+using Palisade.Gateway.Egress.JsonRpc;
 using Palisade.Gateway.Enforcement;
 
 namespace Palisade.Gateway.Egress.Forwarding;

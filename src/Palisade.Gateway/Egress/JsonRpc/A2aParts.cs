@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Palisade.Core.Model;
 
-namespace Palisade.Gateway.Egress.A2a;
+namespace Palisade.Gateway.Egress.JsonRpc;
 
 /// <summary>
 /// Agent-to-agent traffic carried over HTTP: JSON-RPC messages (<c>message/send</c>, <c>message/stream</c>,
