@@ -32,5 +32,6 @@ public static class Program
         RunCommand.Create(console),
         SetupCommand.Create(console),
         HookCommand.Create(console),
+        CaCommand.Create(console),
     ];
 }

@@ -52,12 +52,12 @@ public static class GatewayHost
         ListenOptions? h2c = null;
         try
         {
-            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, h2cEndpoint, l => h2c = l);
+            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, l => { foreach (var module in modules) module.ConfigureDataListener(l, context); }, h2cEndpoint, l => h2c = l);
             foreach (var module in modules) module.MapData(data, context);
             HealthEndpoints.MapData(data);
             data.MapFallback(NotFound);
 
-            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules);
+            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules, null);
             admin.UseMiddleware<AdminTokenMiddleware>(options.AdminToken);
             HealthEndpoints.MapAdmin(admin, context);
             ApprovalEndpoints.Map(admin, approvals);
@@ -89,7 +89,7 @@ public static class GatewayHost
     }
 
     private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules,
-        IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
+        Action<ListenOptions>? listener, IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -103,8 +103,13 @@ public static class GatewayHost
             // Bodies are capped by each surface with an answer that says why (413 for the LLM gateway); a forward proxy
             // streams transfers of any size, so Kestrel itself must not cut them.
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(endpoint, l => l.Protocols = protocols);
+            k.Listen(endpoint, l =>
+            {
+                l.Protocols = protocols;
+                listener?.Invoke(l);
+            });
             // Kestrel writes the bound port back into the listen options, so port 0 can be reported after start.
+            // The forward proxy's connection hook stays on the HTTP/1.1 listener: CONNECT over HTTP/2 is not offered.
             if (h2cEndpoint is not null)
                 k.Listen(h2cEndpoint, l =>
                 {
