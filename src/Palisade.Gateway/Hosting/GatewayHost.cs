@@ -52,12 +52,12 @@ public static class GatewayHost
         ListenOptions? h2c = null;
         try
         {
-            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, h2cEndpoint, l => h2c = l);
+            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, l => { foreach (var module in modules) module.ConfigureDataListener(l, context); }, h2cEndpoint, l => h2c = l);
             foreach (var module in modules) module.MapData(data, context);
             HealthEndpoints.MapData(data);
             data.MapFallback(NotFound);
 
-            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules);
+            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules, null);
             admin.UseMiddleware<AdminTokenMiddleware>(options.AdminToken);
             HealthEndpoints.MapAdmin(admin, context);
             ApprovalEndpoints.Map(admin, approvals);
@@ -82,14 +82,14 @@ public static class GatewayHost
             throw;
         }
 
-        // Long-running: move every rule to the linear-time engine in the background (docs/decisions/004).
-        _ = options.Engine.WarmUpLinearTimeAsync(stopping.Token);
+        // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
+        // when a long text needs it (docs/decisions/011-lazy-linear-time.md).
         var urls = new GatewayUrls(BoundUrl(data, h2c), BoundUrl(admin), h2c is null ? null : new Uri($"http://{h2c.IPEndPoint}/".Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }
 
     private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules,
-        IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
+        Action<ListenOptions>? listener, IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -103,8 +103,13 @@ public static class GatewayHost
             // Bodies are capped by each surface with an answer that says why (413 for the LLM gateway); a forward proxy
             // streams transfers of any size, so Kestrel itself must not cut them.
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(endpoint, l => l.Protocols = protocols);
+            k.Listen(endpoint, l =>
+            {
+                l.Protocols = protocols;
+                listener?.Invoke(l);
+            });
             // Kestrel writes the bound port back into the listen options, so port 0 can be reported after start.
+            // The forward proxy's connection hook stays on the HTTP/1.1 listener: CONNECT over HTTP/2 is not offered.
             if (h2cEndpoint is not null)
                 k.Listen(h2cEndpoint, l =>
                 {
