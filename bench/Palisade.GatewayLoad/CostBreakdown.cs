@@ -14,7 +14,6 @@ public static class CostBreakdown
     public static void Run(byte[] body)
     {
         var engine = new PalisadeEngine(PalisadeConfig.Default);
-        engine.Rules.UpgradeToLinearTime();
         using var document = System.Text.Json.JsonDocument.Parse(body);
         var fields = RequestFields.Find(document.RootElement, WireProtocol.OpenAiChat);
         var action = new AgentAction

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace Palisade.GatewayLoad;
 
 /// <summary>
-/// Resident memory of a real <c>palisade run</c> process holding N open streams, against the same process idle after its
-/// background rule warm-up (which alone takes most of the resident set). The streams stay open upstream until released.
+/// Resident memory of a real <c>palisade run</c> process holding N open streams, against the same process idle after it
+/// answered a few requests. The streams stay open upstream until released.
 /// </summary>
 public static class MemoryRun
 {
@@ -25,8 +25,16 @@ public static class MemoryRun
             using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = streams + 10 }) { Timeout = TimeSpan.FromMinutes(5) };
             var baseUrl = new Uri($"http://127.0.0.1:{data}/");
             for (var i = 0; i < 300 && !await HealthyAsync(client, baseUrl); i++) await Task.Delay(100);
+            // A few whole requests first, so the idle figure includes what the first requests load (rules, JIT).
+            for (var i = 0; i < 20; i++)
+            {
+                using var warm = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "openai/v1/chat/completions?size=4096")) { Content = new ByteArrayContent(body) };
+                warm.Content.Headers.ContentType = new("application/json");
+                using var answer = await client.SendAsync(warm);
+                await answer.Content.ReadAsByteArrayAsync();
+            }
             var idle = await SettledRssAsync(process);
-            Console.WriteLine($"palisade run idle after warm-up: {idle / 1048576.0:0.0} MB RSS");
+            Console.WriteLine($"palisade run idle after 20 requests: {idle / 1048576.0:0.0} MB RSS");
 
             var open = new List<(HttpResponseMessage Response, Stream Stream)>();
             var buffer = new byte[4096];
