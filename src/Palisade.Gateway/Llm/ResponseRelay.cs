@@ -79,6 +79,7 @@ public sealed class ResponseRelay(GatewayContext context, ToolCallJudge judge)
                     await StreamRelay.RunAsync(http, context, exchange, adapter.CreateStream(exchange, judge, output), output, decoded).ConfigureAwait(false);
                 }
                 else await RewriteWholeAsync(http, exchange, adapter, decoded).ConfigureAwait(false);
+                if (!cancel.IsCancellationRequested) await RecordAnswerAsync(exchange).ConfigureAwait(false);
             }
         }
     }
@@ -113,6 +114,19 @@ public sealed class ResponseRelay(GatewayContext context, ToolCallJudge judge)
         var answer = rewritten ?? body!;
         http.Response.ContentLength = answer.Length;
         await http.Response.Body.WriteAsync(answer, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One record per answer, once its usage is known (OpenAI streams report it last, after any call was judged): the
+    /// flight recorder's account of what each exchange cost. The answer's text was forwarded as it came and is not re-read.
+    /// </summary>
+    private async Task RecordAnswerAsync(Exchange exchange)
+    {
+        var action = new AgentAction
+        {
+            Kind = ActionKind.ModelOutput, Direction = Direction.Ingress, Source = ActionSource.Model, Transport = "gateway", SessionId = exchange.Session,
+        };
+        await context.Enforcement.JudgeAsync(action, ToolCallJudge.Surface, exchange.Extra(), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static IResponseAdapter? AdapterFor(WireProtocol protocol) => protocol switch

@@ -126,4 +126,22 @@ public sealed class OpenAiChatSdkTests
         Assert.Empty(result.Calls);
         Assert.Equal("/openai/v1/chat/completions", Assert.Single(rig.Upstream.Requests).Path);
     }
+
+    [Fact]
+    public async Task Each_answer_gets_one_record_with_the_usage_the_stream_reported_last()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        rig.Upstream.Answer = ScriptedUpstream.Sse(Wire.Pieces(Wire.ChatStream(Text, ("Bash", Wire.Malicious)), 33));
+        await StreamAsync(Client(rig));
+        await rig.Gateway.Running.StopAsync(); // closes the recorder: every record is on disk
+
+        var records = rig.Verdicts();
+        var answer = Assert.Single(records, v => v.GetProperty("kind").GetString() == "model_output");
+        Assert.Equal("allow", answer.GetProperty("decision").GetString());
+        Assert.Equal("21", answer.GetProperty("extra").GetProperty("input_tokens").GetString());
+        Assert.Equal("34", answer.GetProperty("extra").GetProperty("output_tokens").GetString());
+        Assert.Equal("gpt-4o-2024-08-06", answer.GetProperty("extra").GetProperty("model").GetString());
+        // The call was judged before the usage arrived: its record has no token counts yet.
+        Assert.False(Assert.Single(records, v => v.GetProperty("kind").GetString() == "tool_call").GetProperty("extra").TryGetProperty("output_tokens", out _));
+    }
 }
