@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Palisade.Tests.Gateway.Llm.Support;
+
+/// <summary>Raw HTTP against the gateway: a streamed request read to its end, or to the error that cut it.</summary>
+public static class LlmHttp
+{
+    public static JsonObject ChatBody(bool stream = true) => new()
+    {
+        ["model"] = "gpt-4o", ["stream"] = stream, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }),
+    };
+
+    public static async Task<(HttpResponseMessage Response, string Body, Exception? Error)> PostAndReadAsync(HttpClient client, string path, JsonObject body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = JsonContent.Create(body), Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy,
+        };
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var text = new StringBuilder();
+        try
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var buffer = new char[1024];
+            int n;
+            while ((n = await reader.ReadAsync(buffer)) > 0) text.Append(buffer, 0, n);
+            return (response, text.ToString(), null);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            return (response, text.ToString(), e);
+        }
+    }
+
+}
