@@ -183,4 +183,21 @@ public sealed class RobustnessTests
         Assert.Contains(" after", text.ToString());
         Assert.EndsWith("data: [DONE]\n\n", text.ToString());
     }
+
+    [Fact]
+    public async Task Other_endpoints_pass_through_and_their_request_strings_are_still_judged()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        rig.Upstream.Answer = ScriptedUpstream.Json("""{"object":"list","data":[{"id":"gpt-4o","object":"model"}]}""");
+        var models = await rig.Gateway.Data.GetStringAsync("/openai/v1/models");
+        Assert.Contains("gpt-4o", models);
+        Assert.Equal("GET", Assert.Single(rig.Upstream.Requests).Method);
+
+        using var embed = await rig.Gateway.Data.PostAsJsonAsync("/openai/v1/embeddings", new { model = "text-embedding-3-small", input = new[] { "config: aws_access_key_id = AKIA45KXNM4HMAX2TINB" } });
+        Assert.Equal(HttpStatusCode.Forbidden, embed.StatusCode);
+        Assert.Equal("palisade_blocked", JsonNode.Parse(await embed.Content.ReadAsStringAsync())!["error"]!["type"]!.GetValue<string>());
+        var blocked = Assert.Single(rig.Verdicts(), v => v.GetProperty("decision").GetString() == "block");
+        Assert.Equal("input[0]", blocked.GetProperty("findings")[0].GetProperty("field").GetString());
+        Assert.Single(rig.Upstream.Requests);
+    }
 }
