@@ -44,6 +44,8 @@ public sealed class AnthropicStream(ToolCallJudge judge, Exchange exchange, SseW
                 if (Json.String(message, "model") is { } model) Exchange.Model = model;
                 Usage.Read(Json.Get(message, "usage"), Exchange);
                 break;
+            case "content_block_start" when index is null && Json.String(Json.Get(root, "content_block"), "type") == "tool_use":
+                throw new SseException("a tool_use block in the upstream stream has no index.");
             case "content_block_start" when index is { } i && Json.String(Json.Get(root, "content_block"), "type") == "tool_use":
                 var block = Json.Get(root, "content_block");
                 var input = Json.Get(block, "input");

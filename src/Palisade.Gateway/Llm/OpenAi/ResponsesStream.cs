@@ -41,8 +41,9 @@ public sealed class ResponsesStream(ToolCallJudge judge, Exchange exchange, SseW
             await Output.WriteRawAsync(ev.Raw, cancel).ConfigureAwait(false);
             return;
         }
-        if (type == "response.output_item.added" && ResponsesItems.IsCall(Json.Get(root, "item")) && index is { } start)
+        if (type == "response.output_item.added" && ResponsesItems.IsCall(Json.Get(root, "item")))
         {
+            if (index is not { } start) throw new SseException("a tool call item in the upstream stream has no output_index.");
             _held[start] = new HeldCall(Json.String(Json.Get(root, "item"), "name") ?? "", [Hold(ev)]);
             return;
         }

@@ -82,7 +82,7 @@ public sealed class RobustnessTests
         Assert.Equal("Bearer sk-proj-secret-bearer-QmZxWvRt", received.Headers["authorization"]);
         Assert.Equal("sk-ant-secret-key-PkLnJhYu", received.Headers["x-api-key"]);
         Assert.Equal("/v1/chat/completions?api-version=1", received.Path);
-        var audit = string.Join("\n", Directory.GetFiles(rig.Gateway.AuditDirectory, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var audit = string.Join("\n", Directory.GetFiles(rig.Gateway.AuditDirectory, "*.jsonl", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.Contains("tool_call", audit);
         Assert.DoesNotContain("QmZxWvRt", audit); // letters outside hex: hashes and ids cannot contain them by chance
         Assert.DoesNotContain("PkLnJhYu", audit);
@@ -127,7 +127,7 @@ public sealed class RobustnessTests
         using var client = new HttpClient { BaseAddress = rig.Gateway.Running.Urls.DataH2c, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         var (response, text, error) = await PostAndReadAsync(client, "/openai/v1/chat/completions", ChatBody());
         Assert.Null(error);
-        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal(HttpVersion.Version20, response!.Version);
         Assert.Contains("over h2", text);
         Assert.Contains("Palisade blocked", text);
         Assert.DoesNotContain("s.sh", text);

@@ -39,7 +39,7 @@ public sealed class StreamRobustnessTests
         cut = cut[..cut.LastIndexOf("data:", StringComparison.Ordinal)];
         rig.Upstream.Answer = ScriptedUpstream.Sse(Wire.Pieces(cut, 64));
         var (response, body, error) = await PostAndReadAsync(rig.Gateway.Data, "/openai/v1/chat/completions", ChatBody());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
         Assert.NotNull(error);
         Assert.Contains("Installing.", body);
         Assert.DoesNotContain("curl", body);
@@ -67,7 +67,7 @@ public sealed class StreamRobustnessTests
         var body = new JsonObject { ["model"] = "claude-sonnet-4-5", ["max_tokens"] = 10, ["stream"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }) };
         var (response, text, error) = await PostAndReadAsync(rig.Gateway.Data, "/anthropic/v1/messages", body);
         Assert.Null(error);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Empty(response!.Content.Headers.ContentEncoding);
         Assert.Contains("Compressed", text);
         Assert.Contains("Palisade blocked a call to tool 'Bash'", text);
         Assert.DoesNotContain("s.sh", text);
@@ -168,5 +168,18 @@ public sealed class StreamRobustnessTests
         Assert.Null(error);
         Assert.DoesNotContain("s.sh", text);
         Assert.Contains("Palisade blocked a call to tool 'Bash'", text);
+    }
+
+    [Fact]
+    public async Task A_tool_call_without_an_index_is_refused_rather_than_forwarded_unjudged()
+    {
+        await using var rig = await LlmRig.StartAsync();
+        var stream = Wire.AnthropicStream(["ok"], ("Bash", Wire.Malicious)).Replace("\"type\":\"content_block_start\",\"index\":1,", "\"type\":\"content_block_start\",", StringComparison.Ordinal);
+        rig.Upstream.Answer = ScriptedUpstream.Sse([stream]);
+        var body = new JsonObject { ["model"] = "claude-sonnet-4-5", ["max_tokens"] = 10, ["stream"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }) };
+        var (_, text, error) = await PostAndReadAsync(rig.Gateway.Data, "/anthropic/v1/messages", body);
+        Assert.NotNull(error);
+        Assert.DoesNotContain("tool_use", text);
+        Assert.Single(rig.Verdicts(), v => v.TryGetProperty("rule", out var r) && r.GetString() == "gateway-unreadable-stream");
     }
 }

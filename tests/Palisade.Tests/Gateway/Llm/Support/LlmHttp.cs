@@ -12,13 +12,22 @@ public static class LlmHttp
         ["model"] = "gpt-4o", ["stream"] = stream, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }),
     };
 
-    public static async Task<(HttpResponseMessage Response, string Body, Exception? Error)> PostAndReadAsync(HttpClient client, string path, JsonObject body)
+    /// <summary>The response (null when the connection was cut before its headers), what was read of the body, and the error that cut it.</summary>
+    public static async Task<(HttpResponseMessage? Response, string Body, Exception? Error)> PostAndReadAsync(HttpClient client, string path, JsonObject body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = JsonContent.Create(body), Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy,
         };
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, "", e);
+        }
         var text = new StringBuilder();
         try
         {
