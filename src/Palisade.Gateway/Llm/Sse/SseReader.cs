@@ -12,12 +12,11 @@ public sealed class SseReader(Stream body, int maxEventBytes = SseReader.Default
     public const int DefaultMaxEventBytes = 8 * 1024 * 1024;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _start, _end;
-    private byte[]? _joined;
 
     public int MaxEventBytes => maxEventBytes;
 
     /// <summary>Reads once from the upstream and returns the events now complete (possibly none); null at the end of the body.</summary>
-    /// <remarks>Bytes after the last complete event at the end of the body are returned by <see cref="Remainder"/>.</remarks>
+    /// <remarks>Bytes after the last complete event at the end of the body are handed over by <see cref="TakeRemainder"/>.</remarks>
     public async ValueTask<List<SseEvent>?> ReadAsync(CancellationToken cancel)
     {
         if (_start > 0 && _start == _end) _start = _end = 0;
@@ -32,8 +31,16 @@ public sealed class SseReader(Stream body, int maxEventBytes = SseReader.Default
         return events;
     }
 
-    /// <summary>Bytes left after the last complete event (a stream cut off mid-event).</summary>
-    public ReadOnlyMemory<byte> Remainder => _buffer.AsMemory(_start, _end - _start);
+    /// <summary>
+    /// At the end of the body: the bytes after the last blank line as one last event (a server that ends its final event
+    /// with a single newline), or null when nothing is left. It is forwarded only after the protocol has read it.
+    /// </summary>
+    public SseEvent? TakeRemainder()
+    {
+        var rest = _buffer.AsMemory(_start, _end - _start);
+        _start = _end;
+        return rest.IsEmpty ? null : Parse(rest, rest.Length);
+    }
 
     private void Grow()
     {
@@ -76,7 +83,7 @@ public sealed class SseReader(Stream body, int maxEventBytes = SseReader.Default
         }
     }
 
-    private SseEvent Parse(ReadOnlyMemory<byte> raw, int linesEnd)
+    private static SseEvent Parse(ReadOnlyMemory<byte> raw, int linesEnd)
     {
         var name = "";
         ReadOnlyMemory<byte> data = default;
@@ -106,15 +113,14 @@ public sealed class SseReader(Stream body, int maxEventBytes = SseReader.Default
         return new SseEvent(name, data, raw);
     }
 
-    private ReadOnlyMemory<byte> Join(ReadOnlyMemory<byte> a, ReadOnlyMemory<byte> b)
+    private static ReadOnlyMemory<byte> Join(ReadOnlyMemory<byte> a, ReadOnlyMemory<byte> b)
     {
-        // Rare (multi-line data): join with '\n' as the SSE spec says, in a side buffer owned by this reader.
+        // Rare (multi-line data): join with '\n' as the SSE spec says, in an array of its own.
         var joined = new byte[a.Length + 1 + b.Length];
         a.CopyTo(joined);
         joined[a.Length] = (byte)'\n';
         b.CopyTo(joined.AsMemory(a.Length + 1));
-        _joined = joined;
-        return _joined;
+        return joined;
     }
 
     public void Dispose()

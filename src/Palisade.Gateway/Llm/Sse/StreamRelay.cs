@@ -39,6 +39,7 @@ public static class StreamRelay
                 }
                 await output.FlushAsync(cancel).ConfigureAwait(false);
             }
+            if (reader.TakeRemainder() is { } last) await rewriter.OnEventAsync(last, cancel).ConfigureAwait(false);
             await rewriter.OnEndAsync(cancel).ConfigureAwait(false);
             await output.FlushAsync(cancel).ConfigureAwait(false);
         }

@@ -45,4 +45,18 @@ public sealed class SseReaderTests
         var endless = Encoding.UTF8.GetBytes("data: " + new string('a', 100_000));
         await Assert.ThrowsAsync<SseException>(() => ReadAllAsync(new MemoryStream(endless), max: 64 * 1024));
     }
+
+    [Fact]
+    public async Task A_last_event_ended_by_a_single_newline_is_handed_over_at_the_end()
+    {
+        using var reader = new SseReader(new MemoryStream(Encoding.UTF8.GetBytes("data: a\n\ndata: [DONE]\n")));
+        var events = new List<SseEvent>();
+        while (await reader.ReadAsync(CancellationToken.None) is { } batch) events.AddRange(batch.Select(e => e.Detach()));
+        Assert.Single(events);
+        var last = reader.TakeRemainder();
+        Assert.NotNull(last);
+        Assert.True(last.Value.IsDone);
+        Assert.Equal("data: [DONE]\n", Encoding.UTF8.GetString(last.Value.Raw.Span));
+        Assert.Null(reader.TakeRemainder());
+    }
 }
