@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Palisade.Gateway.Hosting;
 using Palisade.Gateway.Llm.Judging;
 using Palisade.Gateway.Llm.Providers;
+using Palisade.Gateway.Llm.Requests;
 
 namespace Palisade.Gateway.Llm;
 
@@ -10,7 +11,7 @@ public sealed class LlmGatewayModule : IGatewayModule
 {
     public void MapData(WebApplication app, GatewayContext context)
     {
-        var proxy = new LlmProxy(context, new ProviderCatalog(context.Config.Gateway), new SessionTaint(context.Time));
+        var proxy = new LlmProxy(context, new ProviderCatalog(context.Config.Gateway), new SessionTaint(context.Time), PromptEnforcement.Create(context));
         app.Map("/{provider}/{**rest}", proxy.HandleAsync);
     }
 

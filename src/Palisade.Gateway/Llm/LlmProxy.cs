@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
+using Palisade.Gateway.Enforcement;
 using Palisade.Gateway.Hosting;
 using Palisade.Gateway.Llm.Forwarding;
 using Palisade.Gateway.Llm.Judging;
@@ -16,12 +17,12 @@ namespace Palisade.Gateway.Llm;
 /// redacted before anything is sent; the answer is relayed by <see cref="ResponseRelay"/>. A client that goes away
 /// cancels the upstream call.
 /// </summary>
-public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, SessionTaint taint)
+public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, SessionTaint taint, EnforcementPoint prompts)
 {
     /// <summary>Names the agent session in audit records and for taint, when the client sets it.</summary>
     public const string SessionHeader = "Palisade-Session";
 
-    private readonly RequestJudge _requests = new(context.Enforcement, taint, new CleanFieldCache());
+    private readonly RequestJudge _requests = new(prompts, context.Enforcement, taint, new CleanFieldCache());
     private readonly ResponseRelay _responses = new(context, new ToolCallJudge(context.Enforcement));
     private bool Enforce => context.Config.Mode != PolicyMode.Monitor;
 

@@ -11,7 +11,11 @@ namespace Palisade.Gateway.Llm.Requests;
 /// the tool definitions — each recorded once. Block stops the request; redact replaces the caught values in the body;
 /// review waits for a person; injection in tool results below the block threshold taints the session.
 /// </summary>
-public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint taint, CleanFieldCache clean)
+/// <remarks>
+/// The prompt is judged by <paramref name="prompts"/> (injection recorded, never blocking: it is the user's and the
+/// agent harness's own text); tool results and definitions, which come from elsewhere, by <paramref name="enforcement"/>.
+/// </remarks>
+public sealed class RequestJudge(EnforcementPoint prompts, EnforcementPoint enforcement, SessionTaint taint, CleanFieldCache clean)
 {
     private static readonly FieldRole[] Roles = [FieldRole.Prompt, FieldRole.ToolResult, FieldRole.ToolDefinition];
 
@@ -36,13 +40,14 @@ public sealed class RequestJudge(EnforcementPoint enforcement, SessionTaint tain
                 SessionId = exchange.Session,
                 Fields = [.. group.Select(f => new ContentField(f.Path, f.Text))],
             };
-            var judgement = await enforcement.JudgeAsync(action, ToolCallJudge.Surface, extra, cancel).ConfigureAwait(false);
+            var judge = role == FieldRole.Prompt ? prompts : enforcement;
+            var judgement = await judge.JudgeAsync(action, ToolCallJudge.Surface, extra, cancel).ConfigureAwait(false);
             // A verdict with a deciding rule but no findings is a failure path (engine crash, audit down): nothing was read.
             if (judgement.Verdict.Findings.Count > 0 || judgement.Verdict.DecidingRule is null)
                 foreach (var field in group)
                     if (!judgement.Verdict.Findings.Any(f => f.Location.Field == field.Path)) clean.MarkClean(field);
             var summary = $"{RoleName(role)} to {exchange.Provider} model {exchange.Model ?? "?"}";
-            judgement = await enforcement.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel, extra).ConfigureAwait(false);
+            judgement = await judge.ReviewAsync(judgement, action, ToolCallJudge.Surface, summary, cancel, extra).ConfigureAwait(false);
             switch (judgement.Decision)
             {
                 case Decision.Block or Decision.Review:
