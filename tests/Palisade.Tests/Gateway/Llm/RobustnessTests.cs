@@ -200,4 +200,28 @@ public sealed class RobustnessTests
         Assert.Equal("input[0]", blocked.GetProperty("findings")[0].GetProperty("field").GetString());
         Assert.Single(rig.Upstream.Requests);
     }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("deflate")]
+    public async Task A_compressed_whole_answer_is_decoded_and_judged(string coding)
+    {
+        await using var rig = await LlmRig.StartAsync();
+        var answer = Encoding.UTF8.GetBytes(Wire.ChatWhole("done", ("Bash", Wire.Malicious)));
+        rig.Upstream.Answer = async ctx =>
+        {
+            ctx.Response.ContentType = "application/json";
+            ctx.Response.Headers.ContentEncoding = coding;
+            await using Stream compressed = coding == "br"
+                ? new BrotliStream(ctx.Response.Body, CompressionLevel.Fastest, leaveOpen: true)
+                : new ZLibStream(ctx.Response.Body, CompressionLevel.Fastest, leaveOpen: true);
+            await compressed.WriteAsync(answer);
+        };
+        using var response = await rig.Gateway.Data.PostAsJsonAsync("/openai/v1/chat/completions", ChatBody(false));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["choices"]![0]!["message"]!;
+        Assert.Null(message["tool_calls"]);
+        Assert.Contains("Palisade blocked a call to tool 'Bash'", message["content"]!.GetValue<string>());
+    }
 }
