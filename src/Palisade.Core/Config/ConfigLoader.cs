@@ -82,6 +82,7 @@ public static class ConfigLoader
         }
 
         if (root.Get("egress") is { } egress) config = config with { Egress = EgressConfigYaml.Read(egress) };
+        if (root.Get("mcp") is { } mcp) config = config with { Mcp = Palisade.Core.Mcp.McpConfigYaml.Read(mcp) };
 
         if (root.Get("audit") is { } audit)
         {
