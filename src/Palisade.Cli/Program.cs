@@ -28,5 +28,6 @@ public static class Program
         ConfigCommand.Create(console),
         EvalCommand.Create(console),
         AuditCommand.Create(console),
+        McpCommand.Create(console),
     ];
 }

@@ -53,46 +53,46 @@ public sealed class JsonRpcMessage
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            problem = "the frame is not valid JSON";
+            problem = "a frame that is not valid JSON";
             return false;
         }
         if (node is JsonArray)
         {
-            problem = "JSON-RPC batches are not accepted (MCP 2025-06-18 removed them)";
+            problem = "a JSON-RPC batch (MCP 2025-06-18 removed batches)";
             return false;
         }
         if (node is not JsonObject obj)
         {
-            problem = "the frame is not a JSON object";
+            problem = "a frame that is not a JSON object";
             return false;
         }
         if (obj["jsonrpc"] is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>() != "2.0")
         {
-            problem = "the frame does not declare \"jsonrpc\": \"2.0\"";
+            problem = "a frame without \"jsonrpc\": \"2.0\"";
             return false;
         }
         var hasId = obj.TryGetPropertyValue("id", out var id);
         string? idKey = null;
         if (hasId && !TryIdKey(id, out idKey))
         {
-            problem = "the id is neither a string nor an integer";
+            problem = "an id that is neither a string nor an integer";
             return false;
         }
         if (obj.TryGetPropertyValue("method", out var m))
         {
             if (m is not JsonValue mv || mv.GetValueKind() != JsonValueKind.String || mv.GetValue<string>().Length == 0)
             {
-                problem = "the method is not a non-empty string";
+                problem = "a method that is not a non-empty string";
                 return false;
             }
             if (obj.ContainsKey("result") || obj.ContainsKey("error"))
             {
-                problem = "the frame is both a request and a response";
+                problem = "a frame that is both a request and a response";
                 return false;
             }
             if (hasId && idKey is null)
             {
-                problem = "a request's id cannot be null";
+                problem = "a request with a null id";
                 return false;
             }
             message = new JsonRpcMessage(obj, hasId ? JsonRpcKind.Request : JsonRpcKind.Notification, mv.GetValue<string>(), idKey);
@@ -101,7 +101,7 @@ public sealed class JsonRpcMessage
         }
         if (!hasId || obj.ContainsKey("result") == obj.ContainsKey("error"))
         {
-            problem = "a response needs an id and exactly one of result or error";
+            problem = "a response without an id or without exactly one of result and error";
             return false;
         }
         message = new JsonRpcMessage(obj, JsonRpcKind.Response, null, idKey);
