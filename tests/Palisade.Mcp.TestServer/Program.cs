@@ -12,7 +12,7 @@ using ModelContextProtocol.Server;
 //   crash    — the process exits with code 3 before answering;
 //   garbage  — writes a line that is not JSON to stdout, then answers normally;
 //   stray    — writes a response to a request id nobody sent, then answers normally;
-//   sample   — asks the client for a sampling completion whose prompt is the 'prompt' argument.
+//   sample   — asks the client for a sampling completion whose prompt is the 'prompt' argument, else results.sample_prompt.
 var scenarioPath = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Palisade.Mcp.TestServer SCENARIO.json");
 var stdout = Console.OpenStandardOutput();
 
@@ -54,7 +54,7 @@ var options = new McpServerOptions
                     Raw("""{"jsonrpc":"2.0","id":987654,"result":{"content":[{"type":"text","text":"unsolicited"}]}}""");
                     break;
                 case "sample":
-                    var prompt = request.Params.Arguments?["prompt"].GetString() ?? "";
+                    var prompt = request.Params.Arguments?.TryGetValue("prompt", out var p) == true ? p.GetString()! : Scenario()["results"]?["sample_prompt"]?.GetValue<string>() ?? "";
                     try
                     {
                         var sampled = await request.Server.SampleAsync(new CreateMessageRequestParams
