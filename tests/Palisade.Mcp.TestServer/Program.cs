@@ -13,7 +13,8 @@ using ModelContextProtocol.Server;
 //   garbage  — writes a line that is not JSON to stdout, then answers normally;
 //   stray    — writes a response to a request id nobody sent, then answers normally;
 //   sample   — asks the client for a sampling completion whose prompt is the 'prompt' argument, else results.sample_prompt.
-var scenarioPath = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Palisade.Mcp.TestServer SCENARIO.json");
+// With --http the same server is served over streamable HTTP on 127.0.0.1 (a free port, printed as the first stdout line).
+var scenarioPath = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Palisade.Mcp.TestServer SCENARIO.json [--http]");
 var stdout = Console.OpenStandardOutput();
 
 JsonObject Scenario() => JsonNode.Parse(File.ReadAllText(scenarioPath))!.AsObject();
@@ -78,5 +79,10 @@ var options = new McpServerOptions
 
 static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
+if (args.Contains("--http"))
+{
+    await HttpHost.RunAsync(options);
+    return;
+}
 await using var server = McpServer.Create(new StdioServerTransport(options), options);
 await server.RunAsync();

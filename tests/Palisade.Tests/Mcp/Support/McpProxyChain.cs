@@ -19,13 +19,20 @@ public sealed class McpProxyChain : IAsyncDisposable
         Stderr = stderr;
     }
 
-    public static async Task<McpProxyChain> StartAsync(string home, McpScenario scenario, string name = "test", McpClientHandlers? handlers = null, string? protocolVersion = null, params string[] extraArgs)
+    public static Task<McpProxyChain> StartAsync(string home, McpScenario scenario, string name = "test", McpClientHandlers? handlers = null, string? protocolVersion = null) =>
+        StartCoreAsync(home, ["--name", name, "--", "dotnet", McpTestPaths.TestServer, scenario.Path], handlers, protocolVersion);
+
+    /// <summary>The stdio-to-HTTP bridge: <c>palisade mcp --upstream URL</c>.</summary>
+    public static Task<McpProxyChain> StartUpstreamAsync(string home, string url, string name = "remote") =>
+        StartCoreAsync(home, ["--name", name, "--upstream", url, "--header", "X-Test: palisade"], null, null);
+
+    private static async Task<McpProxyChain> StartCoreAsync(string home, string[] proxyArgs, McpClientHandlers? handlers, string? protocolVersion)
     {
         var stderr = new ConcurrentQueue<string>();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",
-            Arguments = [McpTestPaths.Palisade, "mcp", "--name", name, .. extraArgs, "--", "dotnet", McpTestPaths.TestServer, scenario.Path],
+            Arguments = [McpTestPaths.Palisade, "mcp", .. proxyArgs],
             EnvironmentVariables = new Dictionary<string, string?> { ["PALISADE_HOME"] = home },
             StandardErrorLines = stderr.Enqueue,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
