@@ -43,6 +43,9 @@ public sealed class McpProxyChain : IAsyncDisposable
             ClientInfo = new Implementation { Name = "palisade-tests", Version = "1.0.0" },
             Handlers = handlers ?? new McpClientHandlers(),
             ProtocolVersion = protocolVersion,
+            // Under load (many proxies and servers starting at once) a short discovery probe times out, and the SDK
+            // then falls back to 'initialize' on a server that has already answered the probe.
+            DiscoverProbeTimeout = McpTestPaths.Wait,
         }, cancellationToken: timeout.Token);
         return new McpProxyChain(client, stderr);
     }
