@@ -1,5 +1,6 @@
 using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Mcp;
+using Palisade.Core.Config;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
 using Palisade.Core.Text;
@@ -34,6 +35,8 @@ public sealed record PalisadeConfig
 
     /// <summary>Server and tool policy, HTTP upstreams and limits for the MCP proxy (<c>mcp:</c>).</summary>
     public McpConfig Mcp { get; init; } = McpConfig.Default;
+    /// <summary>Listeners and providers of <c>palisade run</c> (<c>gateway:</c>).</summary>
+    public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
 
     /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
     public string? AuditDirectory { get; init; }
