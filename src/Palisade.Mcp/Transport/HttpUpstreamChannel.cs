@@ -15,7 +15,7 @@ namespace Palisade.Mcp.Transport;
 /// </summary>
 public sealed class HttpUpstreamChannel : IMcpChannel
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly Uri _endpoint;
     private readonly IReadOnlyDictionary<string, string> _headers;
     private readonly int _maxBytes;
@@ -26,7 +26,8 @@ public sealed class HttpUpstreamChannel : IMcpChannel
     private int _outstanding;
     private int _completed;
 
-    public HttpUpstreamChannel(HttpClient http, Uri endpoint, IReadOnlyDictionary<string, string> headers, int maxBytes)
+    /// <param name="http">An <see cref="HttpClient"/> or the gateway's pooled invoker; it must not buffer responses (SSE streams).</param>
+    public HttpUpstreamChannel(HttpMessageInvoker http, Uri endpoint, IReadOnlyDictionary<string, string> headers, int maxBytes)
     {
         _http = http;
         _endpoint = endpoint;
@@ -63,7 +64,7 @@ public sealed class HttpUpstreamChannel : IMcpChannel
             foreach (var (k, v) in _headers) request.Headers.TryAddWithoutValidation(k, v);
             if (SessionId is { } sid) request.Headers.TryAddWithoutValidation("Mcp-Session-Id", sid);
             if (Volatile.Read(ref _protocolVersion) is { } pv) request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", pv);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token).ConfigureAwait(false);
+            using var response = await Send(request, _stop.Token).ConfigureAwait(false);
             if (response.Headers.TryGetValues("Mcp-Session-Id", out var ids)) Volatile.Write(ref _sessionId, ids.First());
             if (!response.IsSuccessStatusCode)
             {
@@ -108,6 +109,10 @@ public sealed class HttpUpstreamChannel : IMcpChannel
         }
     }
 
+    /// <summary>Headers first, body streamed: an <see cref="HttpClient"/> is told so; a bare invoker never buffers.</summary>
+    private Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancel) =>
+        _http is HttpClient client ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel) : _http.SendAsync(request, cancel);
+
     /// <summary>Queues a frame for the session; true when it is the response to <paramref name="request"/>.</summary>
     private bool Deliver(McpFrame frame, JsonRpcMessage? request)
     {
@@ -140,7 +145,7 @@ public sealed class HttpUpstreamChannel : IMcpChannel
                 request.Headers.TryAddWithoutValidation("Mcp-Session-Id", sid);
                 foreach (var (k, v) in _headers) request.Headers.TryAddWithoutValidation(k, v);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                using var _ = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                using var _ = await Send(request, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
             {
