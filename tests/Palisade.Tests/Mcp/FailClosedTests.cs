@@ -52,6 +52,17 @@ public sealed class FailClosedTests
         Assert.False(string.IsNullOrEmpty((string?)data["rule"]));
         Assert.StartsWith("blocked:", (string?)data["reason"]);
         Assert.True(Guid.TryParse((string?)data["event_id"], out _));
+
+        // The verdict is in the flight recorder under the id the client was given, with its surface and tool.
+        proxy.CloseInput();
+        Assert.Equal(0, await proxy.ExitCodeAsync());
+        var records = Palisade.Core.Audit.AuditLogReader.LastLines(Path.Combine(dir.File("home"), "audit"), 10_000)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var record = Assert.Single(records, r => r.TryGetProperty("event_id", out var id) && id.GetString() == (string?)data["event_id"]);
+        Assert.Equal("mcp", record.GetProperty("surface").GetString());
+        Assert.Equal("block", record.GetProperty("decision").GetString());
+        Assert.Equal("run_command", record.GetProperty("extra").GetProperty("tool").GetString());
+        Assert.DoesNotContain("aws/credentials", record.GetRawText());
     }
 
     [Fact]
