@@ -75,13 +75,14 @@ public sealed class McpGatewayModule : IGatewayModule
                 await Error(http, StatusCodes.Status503ServiceUnavailable, message.Id, PalisadeErrorCodes.ServerUnavailable, $"Palisade already holds {MaxSessions} MCP sessions; end one (DELETE) and retry.");
                 return;
             }
-            session = new McpHttpSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), server, context, stateless: false);
+            session = new McpHttpSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), server, context, stateless: false, Ended);
             _sessions[session.Id] = session;
         }
         else
         {
             // Protocol 2026-07-28 has no initialize and no session header: such requests share one relay per server.
-            session = _stateless.GetOrAdd(name, _ => new McpHttpSession("", server, context, stateless: true));
+            // Under the lock so two first requests cannot start two relays (the loser would keep running unseen).
+            lock (_stateless) session = _stateless.GetOrAdd(name, _ => new McpHttpSession("", server, context, stateless: true, Ended));
         }
 
         if (!session.Stateless) http.Response.Headers["Mcp-Session-Id"] = session.Id;
@@ -112,6 +113,12 @@ public sealed class McpGatewayModule : IGatewayModule
         {
             session.Client.Abandon(message.IdKey!);
         }
+    }
+
+    private void Ended(McpHttpSession session)
+    {
+        if (session.Stateless) _stateless.TryRemove(KeyValuePair.Create(session.Server, session));
+        else _sessions.TryRemove(KeyValuePair.Create(session.Id, session));
     }
 
     private async Task DeleteAsync(HttpContext http)

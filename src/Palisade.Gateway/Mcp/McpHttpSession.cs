@@ -21,7 +21,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
     public bool Stateless { get; }
     public HttpClientSide Client { get; } = new();
 
-    public McpHttpSession(string id, McpUpstreamConfig server, GatewayContext context, bool stateless)
+    public McpHttpSession(string id, McpUpstreamConfig server, GatewayContext context, bool stateless, Action<McpHttpSession> ended)
     {
         Id = id;
         Stateless = stateless;
@@ -30,6 +30,8 @@ internal sealed class McpHttpSession : IAsyncDisposable
         var pins = McpProxyFactory.OpenPins(context.Engine, new PalisadeHome(context.HomeDirectory), context.Time);
         var inspector = McpProxyFactory.CreateInspector(context.Engine, server.Name, pins, new RecorderAuditSink(context.Audit), context.Time);
         _run = new McpSession(Client, _upstream, inspector).RunAsync(context.Stopping);
+        // A session the relay ended (client gone, upstream failed) leaves the table at once, not at the cap.
+        _run.ContinueWith(_ => ended(this), TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()

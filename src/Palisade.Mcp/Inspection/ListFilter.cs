@@ -34,15 +34,29 @@ internal sealed class ListFilter(McpJudge judge, ToolPolicy policy, ToolPinner? 
             if (node is JsonObject o && o["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String) named.Add((v.GetValue<string>(), o));
             else notice($"dropped an unnamed entry from {method} of server '{judge.Server}'.");
         }
-        var pins = isTools && pinner is not null
-            ? pinner.Check(judge.Server, named.GroupBy(n => n.Name).Select(g => (g.Key, g.First().Item)).ToList())
-            : null;
+        IReadOnlyDictionary<string, PinCheck>? pins = null;
+        var pinsUnavailable = false;
+        if (isTools && pinner is not null)
+        {
+            try
+            {
+                pins = pinner.Check(judge.Server, named.GroupBy(n => n.Name).Select(g => (g.Key, g.First().Item)).ToList());
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // Without the pin store a changed tool cannot be told from a trusted one: every tool is judged unpinned.
+                pinsUnavailable = true;
+                notice($"the pin store could not be read ({e.SqliteErrorCode}); tools of '{judge.Server}' cannot be checked against their pins.");
+            }
+        }
         foreach (var (name, item) in named)
         {
             var extra = new List<Finding>();
             if (!seen.Add(name))
                 extra.Add(McpFindings.Of(McpFindings.ToolDuplicate, "name", $"'{name}' is listed twice by server '{judge.Server}'; the second entry is withheld"));
             if (isTools && policy.Check(judge.Server, name, "name") is { } denied) extra.Add(denied);
+            if (pinsUnavailable)
+                extra.Add(McpFindings.Of(McpFindings.PinsUnavailable, "name", $"the pin store could not be read, so tool '{name}' could not be checked against its pin"));
             if (pins?.GetValueOrDefault(name) is { NeedsApproval: true } pin)
             {
                 extra.Add(McpFindings.Of(pin.State == PinState.Changed ? McpFindings.ToolChanged : McpFindings.ToolShadowing, "name",

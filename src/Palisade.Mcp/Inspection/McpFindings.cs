@@ -24,11 +24,12 @@ public static class McpFindings
     public const string ResponseUnknownId = "mcp-response-unknown-id";
     public const string RequestDuplicateId = "mcp-request-duplicate-id";
     public const string AuditUnavailable = "mcp-audit-unavailable";
+    public const string PinsUnavailable = "mcp-pins-unavailable";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ToolDenied, ToolNotAllowed, ToolChanged, ToolShadowing, ToolDuplicate, ToolWithheld, ChainSecretThenSend,
-        ChainWriteThenExecute, FrameMalformed, ResponseUnknownId, RequestDuplicateId, AuditUnavailable,
+        ChainWriteThenExecute, FrameMalformed, ResponseUnknownId, RequestDuplicateId, AuditUnavailable, PinsUnavailable,
     ];
 
     public static Finding Of(string rule, string field, string description, Severity severity = Severity.High) => new()

@@ -52,8 +52,7 @@ public sealed class McpInspector
         if (_policy.Check(Server, tool, "name") is { } denied) extra.Add(denied);
         if (Withheld.Get(tool) is { } why)
             extra.Add(McpFindings.Of(McpFindings.ToolWithheld, "name", $"tool '{tool}' was withheld from this session's tool list (event {why.EventId})"));
-        else if (_pinner?.IsPending(Server, tool) == true)
-            extra.Add(McpFindings.Of(McpFindings.ToolChanged, "name", $"tool '{tool}' of server '{Server}' has a changed definition waiting for approval"));
+        else if (PendingPin(tool) is { } pending) extra.Add(pending);
         extra.AddRange(_chain.Check(tool, arguments));
 
         var judgement = await _judge.JudgeAsync(McpActions.Call(SessionId, tool, arguments), extra, "tools/call", cancel).ConfigureAwait(false);
@@ -64,6 +63,21 @@ public sealed class McpInspector
         }
         _chain.Observe(tool, arguments, judgement.Verdict);
         return null;
+    }
+
+    /// <summary>A finding when the tool has a change waiting for approval (or the pin store cannot say), else null.</summary>
+    private Finding? PendingPin(string tool)
+    {
+        try
+        {
+            return _pinner?.IsPending(Server, tool) == true
+                ? McpFindings.Of(McpFindings.ToolChanged, "name", $"tool '{tool}' of server '{Server}' has a changed definition waiting for approval")
+                : null;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return McpFindings.Of(McpFindings.PinsUnavailable, "name", $"the pin store could not be read, so tool '{tool}' could not be checked against its pin");
+        }
     }
 
     /// <summary>The server's answer to a client request: filtered or checked by method. Returns what to forward.</summary>

@@ -152,8 +152,8 @@ public sealed class HttpUpstreamChannel : IMcpChannel
                 // The server may already be gone; the session ends either way.
             }
         }
+        // Cancelled, not disposed: a POST still finishing reads the token.
         await _stop.CancelAsync().ConfigureAwait(false);
         _inbound.Writer.TryComplete();
-        _stop.Dispose();
     }
 }
