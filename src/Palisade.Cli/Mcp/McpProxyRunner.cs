@@ -75,7 +75,16 @@ public static class McpProxyRunner
         using var _ = key;
         await using var __ = recorder;
 
-        var pins = McpProxyFactory.OpenPins(engine, home, time);
+        Palisade.Mcp.Pinning.ToolPinner? pins;
+        try
+        {
+            pins = McpProxyFactory.OpenPins(engine, home, time);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // Without pins a rug-pull would pass unseen: refuse to start rather than relay unchecked.
+            return Usage($"cannot open the pin store {home.StateDatabase}: {e.Message}; fix $PALISADE_HOME or set 'mcp: pinning: false'.");
+        }
         void Notice(string message)
         {
             lock (err) err.WriteLine($"palisade: {message}");
