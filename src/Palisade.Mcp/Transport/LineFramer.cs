@@ -31,35 +31,8 @@ public sealed class LineFramer
     {
         while (true)
         {
-            _line.ResetWrittenCount();
-            var oversized = false;
-            while (true)
-            {
-                if (_start == _end)
-                {
-                    if (_eof) break;
-                    _start = 0;
-                    _end = await _stream.ReadAsync(_buffer, cancel).ConfigureAwait(false);
-                    if (_end == 0)
-                    {
-                        _eof = true;
-                        break;
-                    }
-                }
-                var span = _buffer.AsSpan(_start, _end - _start);
-                var nl = span.IndexOf((byte)'\n');
-                var take = nl < 0 ? span : span[..nl];
-                if (!oversized)
-                {
-                    if (_line.WrittenCount + take.Length > _maxLineBytes) oversized = true;
-                    else _line.Write(take);
-                }
-                _start += nl < 0 ? span.Length : nl + 1;
-                if (nl >= 0) goto complete;
-            }
-            // End of stream: a final unterminated line still counts.
-            if (_line.WrittenCount == 0 && !oversized) return null;
-        complete:
+            var (complete, oversized) = await ReadLineAsync(cancel).ConfigureAwait(false);
+            if (!complete) return null;
             if (oversized) return McpFrame.Rejected($"a frame longer than {_maxLineBytes} bytes");
             var bytes = _line.WrittenSpan;
             if (bytes.Length > 0 && bytes[^1] == (byte)'\r') bytes = bytes[..^1];
@@ -72,6 +45,40 @@ public sealed class LineFramer
             {
                 return McpFrame.Rejected("a frame that is not valid UTF-8");
             }
+        }
+    }
+
+    /// <summary>
+    /// Fills <see cref="_line"/> up to the next newline, keeping at most the cap (the rest of an oversized line is
+    /// read and dropped). <c>complete</c> is false only at the end of the stream with nothing read.
+    /// </summary>
+    private async ValueTask<(bool Complete, bool Oversized)> ReadLineAsync(CancellationToken cancel)
+    {
+        _line.ResetWrittenCount();
+        var oversized = false;
+        while (true)
+        {
+            if (_start == _end)
+            {
+                if (!_eof)
+                {
+                    _start = 0;
+                    _end = await _stream.ReadAsync(_buffer, cancel).ConfigureAwait(false);
+                    _eof = _end == 0;
+                }
+                // End of stream: a final unterminated line still counts.
+                if (_eof) return (_line.WrittenCount > 0 || oversized, oversized);
+            }
+            var span = _buffer.AsSpan(_start, _end - _start);
+            var nl = span.IndexOf((byte)'\n');
+            var take = nl < 0 ? span : span[..nl];
+            if (!oversized)
+            {
+                if (_line.WrittenCount + take.Length > _maxLineBytes) oversized = true;
+                else _line.Write(take);
+            }
+            _start += nl < 0 ? span.Length : nl + 1;
+            if (nl >= 0) return (true, oversized);
         }
     }
 }
