@@ -72,7 +72,7 @@ public sealed class HttpForwarder(EgressServices services)
         var hasBody = firstLength > 0 || !complete;
         if (hasBody)
         {
-            var scanner = new StreamWindowScanner(judge, t => ProxyActions.RequestBodyWindow(method, t, client), services.Options.OverlapBytes, 64 * 1024, extra);
+            var scanner = new StreamWindowScanner(judge, t => ProxyActions.RequestBodyWindow(method, t, client), services.Options.OverlapBytes, StreamWindowScanner.ChunkBytes, extra);
             message.Content = new ScannedRequestContent(first, firstLength, complete ? null : request.Body, scanner, request.ContentLength);
         }
         foreach (var (name, values) in request.Headers)
