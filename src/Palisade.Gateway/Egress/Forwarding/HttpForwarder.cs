@@ -48,6 +48,8 @@ public sealed class HttpForwarder(EgressServices services)
         }
 
         var (first, firstLength, complete) = await ReadFirstWindowAsync(request.Body, services.Options.FirstWindowBytes, cancel).ConfigureAwait(false);
+        // A body of exactly the window's size is whole when its declared length says so (no read could tell).
+        complete |= request.ContentLength == firstLength;
         var bodyText = firstLength > 0 ? Encoding.UTF8.GetString(first, 0, firstLength) : null;
         var action = ProxyActions.Request(method, url, request.Headers, bodyText, client);
         if (await JudgeRequestAsync(action, bodyText, target, request.Headers, client, extra, cancel).ConfigureAwait(false) is { } stop)
