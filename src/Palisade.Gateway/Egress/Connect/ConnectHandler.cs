@@ -21,15 +21,28 @@ namespace Palisade.Gateway.Egress.Connect;
 public sealed class ConnectHandler(EgressServices services)
 {
     public const string SniMismatchRule = "proxy-sni-mismatch";
+    private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(30);
     private static readonly byte[] Established = "HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray();
 
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var input = connection.Transport.Input;
         byte[] head;
+        // Kestrel's own header timeout starts only when it reads; until then this handler bounds the wait itself.
+        using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        headTimeout.CancelAfter(HeadTimeout);
         while (true)
         {
-            var read = await input.ReadAsync(connection.ConnectionClosed).ConfigureAwait(false);
+            ReadResult read;
+            try
+            {
+                read = await input.ReadAsync(headTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                connection.Abort();
+                return;
+            }
             var starts = ConnectRequest.StartsConnect(read.Buffer);
             if (starts == false || (starts is null && read.IsCompleted) || read.Buffer.Length == 0 && read.IsCompleted)
             {
