@@ -107,7 +107,6 @@ public sealed class HttpForwarder(EgressServices services)
         }
         using (upstream)
         {
-            services.CrossRequest.Remember(ProxyActions.Fragment(target, request.Headers, bodyText), client);
             await services.Responses.RelayAsync(http, upstream, url, target.AbsolutePath, client, action).ConfigureAwait(false);
         }
     }

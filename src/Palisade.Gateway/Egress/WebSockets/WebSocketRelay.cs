@@ -79,7 +79,6 @@ public sealed class WebSocketRelay(EgressServices services)
             return;
         }
         using var agent = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = upstream.SubProtocol, DangerousEnableCompression = false }).ConfigureAwait(false);
-        services.CrossRequest.Remember(ProxyActions.Fragment(target, http.Request.Headers, null), client);
 
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancel, services.Gateway.Stopping);
         var outbound = PumpAsync(agent, upstream, new MessageScanner(judge, Direction.Egress, client, url), handshake, both.Token);
