@@ -10,6 +10,7 @@ public static class Program
     /// <summary>Parses and runs one command line. A usage error exits 2, as scripts expect.</summary>
     public static int Run(string[] args, CliConsole console)
     {
+        if (HookCommand.TryRunDirect(args, console, out var hookExit)) return hookExit;
         var root = new RootCommand("Palisade: a runtime firewall for AI agents.");
         foreach (var command in Commands(console)) root.Subcommands.Add(command);
         var parsed = root.Parse(args);
@@ -29,6 +30,8 @@ public static class Program
         EvalCommand.Create(console),
         AuditCommand.Create(console),
         RunCommand.Create(console),
+        SetupCommand.Create(console),
+        HookCommand.Create(console),
         CaCommand.Create(console),
     ];
 }

@@ -12,5 +12,6 @@ internal static class GatewayModules
     public static IReadOnlyList<IGatewayModule> Create(EgressProxyOptions egress) =>
     [
         new EgressProxyModule(egress),
+        new Palisade.Gateway.Llm.LlmGatewayModule(),
     ];
 }

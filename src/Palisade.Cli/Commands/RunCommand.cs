@@ -13,6 +13,7 @@ public static class RunCommand
     public static Command Create(CliConsole console)
     {
         var listen = new Option<string?>("--listen") { Description = "Data plane address (default 127.0.0.1:8787, or gateway.listen in config)." };
+        var listenH2c = new Option<string?>("--listen-h2c") { Description = "Also serve the data plane to HTTP/2 cleartext (prior knowledge) clients on this address, e.g. 127.0.0.1:8789." };
         var adminListen = new Option<string?>("--admin-listen") { Description = "Admin plane address (default 127.0.0.1:8788, or gateway.admin_listen)." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
         var mode = new Option<string?>("--mode") { Description = "Policy mode: monitor, enforce (default), paranoid or interactive." };
@@ -23,12 +24,13 @@ public static class RunCommand
         var passthrough = new Option<string[]>("--passthrough") { Description = "HOST[:PORT] never intercepted (certificate-pinning clients); target and SNI are still judged (repeatable).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run the gateway: point agents' base URLs at it; every prompt out and tool call back is judged.")
         {
-            listen, adminListen, config, mode, auditDir, provider, intercept, trustHost, passthrough,
+            listen, listenH2c, adminListen, config, mode, auditDir, provider, intercept, trustHost, passthrough,
         };
         command.SetAction((parse, cancel) => RunAsync(new RunSettings(
             parse.GetValue(listen), parse.GetValue(adminListen), parse.GetValue(config), parse.GetValue(mode),
             parse.GetValue(auditDir), parse.GetValue(provider) ?? [])
         {
+            ListenH2c = parse.GetValue(listenH2c),
             Intercept = parse.GetValue(intercept),
             TrustHosts = parse.GetValue(trustHost) ?? [],
             Passthrough = parse.GetValue(passthrough) ?? [],
@@ -38,6 +40,7 @@ public static class RunCommand
 
     public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers)
     {
+        public string? ListenH2c { get; init; }
         public bool Intercept { get; init; }
         public IReadOnlyList<string> TrustHosts { get; init; } = [];
         public IReadOnlyList<string> Passthrough { get; init; } = [];
@@ -69,6 +72,7 @@ public static class RunCommand
                 Home = home,
                 Listen = s.Listen ?? config.Gateway.Listen,
                 AdminListen = s.AdminListen ?? config.Gateway.AdminListen,
+                ListenH2c = s.ListenH2c,
             }, modules).ConfigureAwait(false);
             PrintBanner(console, gateway, modules, auditDir, AdminToken.PathIn(home));
         }
