@@ -93,10 +93,10 @@ public sealed class ConnectHandler(EgressServices services)
         var judge = services.Judge;
         var cancel = connection.ConnectionClosed;
         var action = ProxyActions.Request("CONNECT", request.Url, request.Headers, null, client);
-        var extra = new Dictionary<string, string> { ["host"] = request.Host, ["method"] = "CONNECT" };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(request.Host), ["method"] = "CONNECT" };
         if (!services.RateLimiter.TryAcquire(request.Host, out var retry))
         {
-            var limited = await judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {request.Host}", extra).ConfigureAwait(false);
+            var limited = await judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {judge.SafeHost(request.Host)}", extra).ConfigureAwait(false);
             if (EgressJudge.Stops(limited))
             {
                 await WriteAsync(connection, ProxyAnswers.RawBlock(limited, 429, "Too Many Requests", "palisade_rate_limited", retry)).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed class ConnectHandler(EgressServices services)
         if (peek.ServerName is { } sni && !string.Equals(sni.TrimEnd('.'), request.Host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             var mismatch = await judge.RefuseAsync(action, SniMismatchRule, "exfiltration",
-                "the TLS server name inside the tunnel is not the host the tunnel was opened to (domain fronting)", new Dictionary<string, string>(extra) { ["sni"] = sni.Length > 253 ? sni[..253] : sni }).ConfigureAwait(false);
+                "the TLS server name inside the tunnel is not the host the tunnel was opened to (domain fronting)", new Dictionary<string, string>(extra) { ["sni"] = judge.SafeHost(sni.Length > 253 ? sni[..253] : sni) }).ConfigureAwait(false);
             if (EgressJudge.Stops(mismatch)) return;
         }
         if (services.Leaves is { } leaves && !services.IsPassthrough(request.Host, request.Port))

@@ -25,12 +25,12 @@ public sealed class HttpForwarder(EgressServices services)
         var cancel = http.RequestAborted;
         var judge = services.Judge;
         var method = request.Method;
-        var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["method"] = method };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(target.IdnHost), ["method"] = method };
         var headOnly = ProxyActions.Request(method, url, request.Headers, null, client);
 
         if (!services.RateLimiter.TryAcquire(target.IdnHost, out var retry))
         {
-            var limited = await judge.RefuseAsync(headOnly, RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {target.IdnHost}", extra).ConfigureAwait(false);
+            var limited = await judge.RefuseAsync(headOnly, RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {judge.SafeHost(target.IdnHost)}", extra).ConfigureAwait(false);
             if (EgressJudge.Stops(limited))
             {
                 await ProxyAnswers.RateLimitedAsync(http, limited, retry).ConfigureAwait(false);
@@ -116,7 +116,7 @@ public sealed class HttpForwarder(EgressServices services)
         Dictionary<string, string> extra, CancellationToken cancel)
     {
         var judge = services.Judge;
-        var judgement = await judge.JudgeAndReviewAsync(action, $"{action.Method} {target.IdnHost}", extra, cancel).ConfigureAwait(false);
+        var judgement = await judge.JudgeAndReviewAsync(action, $"{action.Method} {judge.SafeHost(target.IdnHost)}", extra, cancel).ConfigureAwait(false);
         if (EgressJudge.Stops(judgement)) return judgement;
         var parts = A2aParts.FromRequestBody(bodyText);
         if (parts.Count > 0)

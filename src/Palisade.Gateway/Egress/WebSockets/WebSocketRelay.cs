@@ -43,7 +43,7 @@ public sealed class WebSocketRelay(EgressServices services)
         var cancel = http.RequestAborted;
         var url = ToHttpUrl(target);
         var handshake = ProxyActions.Request("GET", url, http.Request.Headers, null, client);
-        var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["websocket"] = "handshake" };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(target.IdnHost), ["websocket"] = "handshake" };
         if (await services.Forwarder.JudgeRequestAsync(handshake, null, new Uri(url), http.Request.Headers, client, extra, cancel).ConfigureAwait(false) is { } stop)
         {
             await ProxyAnswers.BlockAsync(http, stop).ConfigureAwait(false);
