@@ -57,6 +57,7 @@ public static class RunCommand
             // Flags add to the proxy: section of the config; they never turn off what it turns on.
             modules = GatewayModules.Create(new EgressProxyOptions
             {
+                Listen = config.Proxy.Listen,
                 Intercept = s.Intercept || config.Proxy.Intercept,
                 Passthrough = [.. config.Proxy.Passthrough, .. EgressProxyModule.ParseHosts(s.Passthrough, "--passthrough")],
                 RequestsPerMinutePerHost = config.Proxy.RequestsPerMinutePerHost,

@@ -5,6 +5,9 @@ namespace Palisade.Core.Config;
 /// <summary>The <c>proxy:</c> section: how <c>palisade run</c>'s egress proxy treats tunnels and volume. Immutable.</summary>
 public sealed record ProxyConfig
 {
+    /// <summary>A listener of the proxy's own (HOST:PORT); null serves the proxy on the data plane.</summary>
+    public string? Listen { get; init; }
+
     /// <summary>Terminate TLS of CONNECT tunnels with leaves from the local CA (also <c>--intercept</c>).</summary>
     public bool Intercept { get; init; }
 
@@ -19,5 +22,5 @@ public sealed record ProxyConfig
 
     public static ProxyConfig Default { get; } = new();
 
-    public bool IsDefault => !Intercept && Passthrough.Count == 0 && RequestsPerMinutePerHost == Default.RequestsPerMinutePerHost && EntropyBudgetChars == Default.EntropyBudgetChars;
+    public bool IsDefault => Listen is null && !Intercept && Passthrough.Count == 0 && RequestsPerMinutePerHost == Default.RequestsPerMinutePerHost && EntropyBudgetChars == Default.EntropyBudgetChars;
 }

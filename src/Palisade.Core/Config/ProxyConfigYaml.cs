@@ -17,6 +17,7 @@ public static class ProxyConfigYaml
                     ?? throw item.Error($"{error} Write entries like 'pinned.example.com' or '*.bank.example:443'."));
         var config = new ProxyConfig
         {
+            Listen = node.Get("listen")?.AsString(),
             Intercept = node.Get("intercept")?.AsBool() ?? d.Intercept,
             Passthrough = passthrough,
             RequestsPerMinutePerHost = NonNegative(node, "requests_per_minute_per_host", d.RequestsPerMinutePerHost),
@@ -31,6 +32,7 @@ public static class ProxyConfigYaml
     {
         if (c.IsDefault) return;
         sb.AppendLine("proxy:");
+        if (c.Listen is not null) sb.AppendLine($"  listen: '{c.Listen}'");
         sb.AppendLine($"  intercept: {(c.Intercept ? "true" : "false")}");
         if (c.Passthrough.Count > 0)
         {

@@ -10,6 +10,7 @@ public sealed class ProxyConfigTests
     {
         var config = ConfigLoader.Parse("""
             proxy:
+              listen: '127.0.0.1:8789'
               intercept: true
               passthrough: ['pinned.example.com', '*.bank.example:443']
               requests_per_minute_per_host: 120
@@ -18,6 +19,7 @@ public sealed class ProxyConfigTests
               trusted_hosts: ['localhost:11434']
             """, "test.yaml");
         Assert.True(config.Proxy.Intercept);
+        Assert.Equal("127.0.0.1:8789", config.Proxy.Listen);
         Assert.Equal(["pinned.example.com", "*.bank.example:443"], config.Proxy.Passthrough.Select(p => p.ToString()));
         Assert.Equal(120, config.Proxy.RequestsPerMinutePerHost);
         Assert.Equal(0, config.Proxy.EntropyBudgetChars);
@@ -25,6 +27,7 @@ public sealed class ProxyConfigTests
         Assert.Equal(config.Proxy.Passthrough.Select(p => p.ToString()), again.Proxy.Passthrough.Select(p => p.ToString()));
         Assert.Equal(config.Proxy.RequestsPerMinutePerHost, again.Proxy.RequestsPerMinutePerHost);
         Assert.True(again.Proxy.Intercept);
+        Assert.Equal("127.0.0.1:8789", again.Proxy.Listen);
     }
 
     [Theory]
