@@ -86,6 +86,8 @@ public static class ConfigLoader
 
         if (root.Get("gateway") is { } gateway) config = config with { Gateway = GatewayConfigYaml.Read(gateway) };
 
+        if (root.Get("proxy") is { } proxy) config = config with { Proxy = ProxyConfigYaml.Read(proxy) };
+
         if (root.Get("audit") is { } audit)
         {
             config = config with { AuditDirectory = audit.Get("dir")?.AsString() };

@@ -41,6 +41,7 @@ public static class ConfigWriter
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  decode_depth: {c.Decode.MaxDepth}"));
         EgressConfigYaml.Write(sb, c.Egress);
         GatewayConfigYaml.Write(sb, c.Gateway);
+        ProxyConfigYaml.Write(sb, c.Proxy);
         if (c.AuditDirectory is not null)
         {
             sb.AppendLine("audit:");

@@ -38,6 +38,9 @@ public sealed record PalisadeConfig
     /// <summary>Listeners and providers of <c>palisade run</c> (<c>gateway:</c>).</summary>
     public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
 
+    /// <summary>The egress proxy of <c>palisade run</c> (<c>proxy:</c>).</summary>
+    public ProxyConfig Proxy { get; init; } = ProxyConfig.Default;
+
     /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
     public string? AuditDirectory { get; init; }
 
