@@ -31,5 +31,7 @@ public static class Program
         AuditCommand.Create(console),
         SetupCommand.Create(console),
         HookCommand.Create(console),
+        EnvCommand.Create(console),
+        WrapCommand.Create(console),
     ];
 }
