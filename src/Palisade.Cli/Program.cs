@@ -33,5 +33,6 @@ public static class Program
         HookCommand.Create(console),
         EnvCommand.Create(console),
         WrapCommand.Create(console),
+        DiscoverCommand.Create(console),
     ];
 }
