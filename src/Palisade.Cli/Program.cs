@@ -20,7 +20,7 @@ public static class Program
             console.Error.WriteLine("Run 'palisade --help' for usage.");
             return ExitCodes.UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null });
     }
 
     private static IEnumerable<Command> Commands(CliConsole console) =>
@@ -29,6 +29,7 @@ public static class Program
         ConfigCommand.Create(console),
         EvalCommand.Create(console),
         AuditCommand.Create(console),
+        RunCommand.Create(console),
         SetupCommand.Create(console),
         HookCommand.Create(console),
         EnvCommand.Create(console),

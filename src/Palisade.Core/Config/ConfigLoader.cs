@@ -83,6 +83,8 @@ public static class ConfigLoader
 
         if (root.Get("egress") is { } egress) config = config with { Egress = EgressConfigYaml.Read(egress) };
 
+        if (root.Get("gateway") is { } gateway) config = config with { Gateway = GatewayConfigYaml.Read(gateway) };
+
         if (root.Get("audit") is { } audit)
         {
             config = config with { AuditDirectory = audit.Get("dir")?.AsString() };

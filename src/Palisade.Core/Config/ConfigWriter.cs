@@ -40,6 +40,7 @@ public static class ConfigWriter
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  max_field_chars: {c.MaxFieldChars}"));
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  decode_depth: {c.Decode.MaxDepth}"));
         EgressConfigYaml.Write(sb, c.Egress);
+        GatewayConfigYaml.Write(sb, c.Gateway);
         if (c.AuditDirectory is not null)
         {
             sb.AppendLine("audit:");

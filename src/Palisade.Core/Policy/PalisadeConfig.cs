@@ -1,4 +1,5 @@
 using Palisade.Core.Analyzers.Egress;
+using Palisade.Core.Config;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
 using Palisade.Core.Text;
@@ -30,6 +31,9 @@ public sealed record PalisadeConfig
 
     /// <summary>Host lists for the URL analyzer (<c>egress:</c>).</summary>
     public EgressConfig Egress { get; init; } = EgressConfig.Default;
+
+    /// <summary>Listeners and providers of <c>palisade run</c> (<c>gateway:</c>).</summary>
+    public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
 
     /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
     public string? AuditDirectory { get; init; }

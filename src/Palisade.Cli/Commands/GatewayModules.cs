@@ -1,0 +1,14 @@
+using Palisade.Gateway.Hosting;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary>
+/// The features <c>palisade run</c> serves, in pipeline order: a forward proxy first (it must see absolute-URI and
+/// CONNECT requests before any route), then the routed surfaces.
+/// </summary>
+internal static class GatewayModules
+{
+    public static IReadOnlyList<IGatewayModule> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Palisade.Core.Config;
+using Palisade.Gateway.Admin;
+using Palisade.Gateway.Hosting;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary><c>palisade run</c>: the long-running gateway — data plane for agents, admin plane for people — until Ctrl-C drains it.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var listen = new Option<string?>("--listen") { Description = "Data plane address (default 127.0.0.1:8787, or gateway.listen in config)." };
+        var adminListen = new Option<string?>("--admin-listen") { Description = "Admin plane address (default 127.0.0.1:8788, or gateway.admin_listen)." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
+        var mode = new Option<string?>("--mode") { Description = "Policy mode: monitor, enforce (default), paranoid or interactive." };
+        var auditDir = new Option<string?>("--audit-dir") { Description = "Flight recorder directory (default: audit.dir in config, else $PALISADE_HOME/audit)." };
+        var provider = new Option<string[]>("--provider") { Description = "NAME=URL: the upstream for a provider, e.g. openai=http://127.0.0.1:9000/v1 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("run", "Run the gateway: point agents' base URLs at it; every prompt out and tool call back is judged.")
+        {
+            listen, adminListen, config, mode, auditDir, provider,
+        };
+        command.SetAction((parse, cancel) => RunAsync(new RunSettings(
+            parse.GetValue(listen), parse.GetValue(adminListen), parse.GetValue(config), parse.GetValue(mode),
+            parse.GetValue(auditDir), parse.GetValue(provider) ?? []), console));
+        return command;
+    }
+
+    public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers);
+
+    public static async Task<int> RunAsync(RunSettings s, CliConsole console)
+    {
+        RunningGateway gateway;
+        try
+        {
+            var config = WithProviders(EngineFactory.LoadConfig(s.Config, s.Mode), s.Providers);
+            var home = PalisadeHome.FromEnvironment();
+            var auditDir = s.AuditDir ?? config.AuditDirectory ?? home.AuditDirectory;
+            var (auditLog, _) = AuditFactory.Open(auditDir);
+            gateway = await GatewayHost.StartAsync(new GatewayStartOptions
+            {
+                Engine = EngineFactory.Create(config),
+                AuditLog = auditLog,
+                AdminToken = AdminToken.LoadOrCreate(home),
+                Home = home,
+                Listen = s.Listen ?? config.Gateway.Listen,
+                AdminListen = s.AdminListen ?? config.Gateway.AdminListen,
+            }, GatewayModules.All).ConfigureAwait(false);
+            PrintBanner(console, gateway, auditDir, AdminToken.PathIn(home));
+        }
+        catch (Exception e) when (e is ConfigException or ArgumentException)
+        {
+            console.Error.WriteLine($"palisade: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (IOException e)
+        {
+            console.Error.WriteLine($"palisade: cannot start: {e.Message} Is another gateway running? Choose other ports with --listen and --admin-listen.");
+            return ExitCodes.Stopped;
+        }
+
+        var draining = 0;
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Drain);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Drain);
+        await gateway.Stopped.ConfigureAwait(false);
+        console.Out.WriteLine("palisade: stopped; the audit log is closed with a checkpoint.");
+        return ExitCodes.Ok;
+
+        void Drain(PosixSignalContext signal)
+        {
+            // The first signal drains; a second one is left to the runtime, which ends the process at once.
+            if (Interlocked.Exchange(ref draining, 1) != 0) return;
+            signal.Cancel = true;
+            console.Out.WriteLine("palisade: draining in-flight requests; Ctrl-C again stops at once.");
+            console.Out.Flush();
+            _ = gateway.StopAsync();
+        }
+    }
+
+    private static Core.Policy.PalisadeConfig WithProviders(Core.Policy.PalisadeConfig config, IReadOnlyList<string> flags)
+    {
+        if (flags.Count == 0) return config;
+        var providers = new Dictionary<string, Uri>(config.Gateway.Providers, StringComparer.Ordinal);
+        foreach (var flag in flags)
+        {
+            var eq = flag.IndexOf('=');
+            var name = eq > 0 ? flag[..eq].Trim().ToLowerInvariant() : "";
+            if (!GatewayConfig.IsValidProviderName(name))
+                throw new ArgumentException($"--provider '{flag}': write NAME=URL, e.g. openai=https://api.openai.com or ollama=http://127.0.0.1:11434.");
+            providers[name] = GatewayConfig.TryParseUpstream(flag[(eq + 1)..], out var error) ?? throw new ArgumentException($"--provider {name}: {error}");
+        }
+        return config with { Gateway = config.Gateway with { Providers = providers } };
+    }
+
+    private static void PrintBanner(CliConsole console, RunningGateway gateway, string auditDir, string tokenPath)
+    {
+        var urls = gateway.Urls;
+        console.Out.WriteLine($"palisade: gateway listening on {urls.Data} (mode: {gateway.Context.Config.Mode.ToString().ToLowerInvariant()})");
+        console.Out.WriteLine($"palisade: admin plane on {urls.Admin} (bearer token in {tokenPath})");
+        console.Out.WriteLine($"palisade: flight recorder in {auditDir}");
+        foreach (var line in GatewayModules.All.SelectMany(m => m.Describe(urls))) console.Out.WriteLine(line);
+        console.Out.WriteLine("palisade: Ctrl-C drains in-flight requests and stops.");
+        console.Out.Flush();
+    }
+}
