@@ -12,13 +12,15 @@ namespace Palisade.Cli.Hooks;
 /// the agent's dialect. Whatever stops it from judging (unreadable input, a bad configuration, an audit log it
 /// cannot write, an internal error, running out of time) answers as a block: a hook must never fail open.
 /// </summary>
-public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> createEngine, IHookRecorder recorder, TimeProvider time)
+public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> createEngine, IHookRecorder recorder, TimeProvider time, TimeSpan? deadline = null)
 {
     /// <summary>The most input read; an agent sending more is refused rather than judged on a part.</summary>
     public const int MaxInputChars = 32 * 1024 * 1024;
 
     /// <summary>How long judging may take before the hook answers deny; well under the timeout setup gives the agent.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
+
+    private TimeSpan Deadline { get; } = deadline ?? DefaultDeadline;
 
     public HookAnswer Run(TextReader input)
     {
@@ -29,7 +31,8 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
         var opening = Task.Run(recorder.Open);
         try
         {
-            var text = ReadBounded(input);
+            // An agent that never closes stdin must not hold the hook past its own timeout, which the agent treats as "go on".
+            var text = Within(Task.Run(() => ReadBounded(input)), Deadline, "reading the hook input");
             using var doc = ParseInput(text);
             eventName = HookJson.Optional(doc.RootElement, "hook_event_name");
             var request = protocol.Read(doc.RootElement);
@@ -43,10 +46,12 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
                 Within(opening, Deadline, "opening the audit log");
                 recorder.Record(AuditEvent.ForVerdict("hook", action, verdict, eventId, Extra(request.Event, request.Subject)), checkpoint: false);
             }
-            catch (Exception e) when (engine.Config.Mode != PolicyMode.Monitor && e is AuditException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is AuditException or IOException or UnauthorizedAccessException)
             {
-                // An action that cannot be recorded is not let through, as for any other surface in enforce.
-                return protocol.FailClosed(eventName, $"the audit log could not be written: {e.Message}");
+                // An action that cannot be recorded is not let through, as for any other surface in enforce; monitor
+                // never stops anything, so it answers the verdict and says what went wrong.
+                if (engine.Config.Mode != PolicyMode.Monitor) return protocol.FailClosed(eventName, $"the audit log could not be written: {e.Message}");
+                return protocol.Answer(request, verdict, eventId) with { Stderr = $"palisade: the audit log could not be written: {e.Message}" };
             }
             return protocol.Answer(request, verdict, eventId);
         }
