@@ -35,5 +35,6 @@ public static class Program
         EnvCommand.Create(console),
         WrapCommand.Create(console),
         DiscoverCommand.Create(console),
+        CaCommand.Create(console),
     ];
 }

@@ -1,3 +1,4 @@
+using Palisade.Gateway.Egress;
 using Palisade.Gateway.Hosting;
 
 namespace Palisade.Cli.Commands;
@@ -8,7 +9,9 @@ namespace Palisade.Cli.Commands;
 /// </summary>
 internal static class GatewayModules
 {
-    public static IReadOnlyList<IGatewayModule> All { get; } =
+    public static IReadOnlyList<IGatewayModule> Create(EgressProxyOptions egress) =>
     [
+        new EgressProxyModule(egress),
+        new Palisade.Gateway.Llm.LlmGatewayModule(),
     ];
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Palisade.Core.Config;
 using Palisade.Gateway.Admin;
+using Palisade.Gateway.Egress;
 using Palisade.Gateway.Hosting;
 
 namespace Palisade.Cli.Commands;
@@ -12,30 +13,52 @@ public static class RunCommand
     public static Command Create(CliConsole console)
     {
         var listen = new Option<string?>("--listen") { Description = "Data plane address (default 127.0.0.1:8787, or gateway.listen in config)." };
+        var listenH2c = new Option<string?>("--listen-h2c") { Description = "Also serve the data plane to HTTP/2 cleartext (prior knowledge) clients on this address, e.g. 127.0.0.1:8789." };
         var adminListen = new Option<string?>("--admin-listen") { Description = "Admin plane address (default 127.0.0.1:8788, or gateway.admin_listen)." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
         var mode = new Option<string?>("--mode") { Description = "Policy mode: monitor, enforce (default), paranoid or interactive." };
         var auditDir = new Option<string?>("--audit-dir") { Description = "Flight recorder directory (default: audit.dir in config, else $PALISADE_HOME/audit)." };
         var provider = new Option<string[]>("--provider") { Description = "NAME=URL: the upstream for a provider, e.g. openai=http://127.0.0.1:9000/v1 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var intercept = new Option<bool>("--intercept") { Description = "Terminate TLS of CONNECT tunnels with leaves from the local CA (palisade ca init) so requests inside are judged." };
+        var trustHost = new Option<string[]>("--trust-host") { Description = "HOST[:PORT] the proxy may reach although it is local or private, e.g. localhost:3000 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var passthrough = new Option<string[]>("--passthrough") { Description = "HOST[:PORT] never intercepted (certificate-pinning clients); target and SNI are still judged (repeatable).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run the gateway: point agents' base URLs at it; every prompt out and tool call back is judged.")
         {
-            listen, adminListen, config, mode, auditDir, provider,
+            listen, listenH2c, adminListen, config, mode, auditDir, provider, intercept, trustHost, passthrough,
         };
         command.SetAction((parse, cancel) => RunAsync(new RunSettings(
             parse.GetValue(listen), parse.GetValue(adminListen), parse.GetValue(config), parse.GetValue(mode),
-            parse.GetValue(auditDir), parse.GetValue(provider) ?? []), console));
+            parse.GetValue(auditDir), parse.GetValue(provider) ?? [])
+        {
+            ListenH2c = parse.GetValue(listenH2c),
+            Intercept = parse.GetValue(intercept),
+            TrustHosts = parse.GetValue(trustHost) ?? [],
+            Passthrough = parse.GetValue(passthrough) ?? [],
+        }, console));
         return command;
     }
 
-    public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers);
+    public sealed record RunSettings(string? Listen, string? AdminListen, string? Config, string? Mode, string? AuditDir, IReadOnlyList<string> Providers)
+    {
+        public string? ListenH2c { get; init; }
+        public bool Intercept { get; init; }
+        public IReadOnlyList<string> TrustHosts { get; init; } = [];
+        public IReadOnlyList<string> Passthrough { get; init; } = [];
+    }
 
     public static async Task<int> RunAsync(RunSettings s, CliConsole console)
     {
         RunningGateway gateway;
+        IReadOnlyList<IGatewayModule> modules;
         try
         {
-            var config = WithProviders(EngineFactory.LoadConfig(s.Config, s.Mode), s.Providers);
+            var config = WithTrustedHosts(WithProviders(EngineFactory.LoadConfig(s.Config, s.Mode), s.Providers), s.TrustHosts);
             var home = PalisadeHome.FromEnvironment();
+            modules = GatewayModules.Create(new EgressProxyOptions
+            {
+                Intercept = s.Intercept,
+                Passthrough = EgressProxyModule.ParseHosts(s.Passthrough, "--passthrough"),
+            });
             var auditDir = s.AuditDir ?? config.AuditDirectory ?? home.AuditDirectory;
             var (auditLog, _) = AuditFactory.Open(auditDir);
             gateway = await GatewayHost.StartAsync(new GatewayStartOptions
@@ -46,8 +69,9 @@ public static class RunCommand
                 Home = home,
                 Listen = s.Listen ?? config.Gateway.Listen,
                 AdminListen = s.AdminListen ?? config.Gateway.AdminListen,
-            }, GatewayModules.All).ConfigureAwait(false);
-            PrintBanner(console, gateway, auditDir, AdminToken.PathIn(home));
+                ListenH2c = s.ListenH2c,
+            }, modules).ConfigureAwait(false);
+            PrintBanner(console, gateway, modules, auditDir, AdminToken.PathIn(home));
         }
         catch (Exception e) when (e is ConfigException or ArgumentException)
         {
@@ -93,13 +117,21 @@ public static class RunCommand
         return config with { Gateway = config.Gateway with { Providers = providers } };
     }
 
-    private static void PrintBanner(CliConsole console, RunningGateway gateway, string auditDir, string tokenPath)
+    /// <summary><c>--trust-host</c> entries join <c>egress.trusted_hosts</c>: the URL analyzer and the proxy's address check both honour them.</summary>
+    private static Core.Policy.PalisadeConfig WithTrustedHosts(Core.Policy.PalisadeConfig config, IReadOnlyList<string> flags)
+    {
+        if (flags.Count == 0) return config;
+        var trusted = config.Egress.TrustedHosts.Concat(EgressProxyModule.ParseHosts(flags, "--trust-host")).ToList();
+        return config with { Egress = config.Egress with { TrustedHosts = trusted } };
+    }
+
+    private static void PrintBanner(CliConsole console, RunningGateway gateway, IReadOnlyList<IGatewayModule> modules, string auditDir, string tokenPath)
     {
         var urls = gateway.Urls;
         console.Out.WriteLine($"palisade: gateway listening on {urls.Data} (mode: {gateway.Context.Config.Mode.ToString().ToLowerInvariant()})");
         console.Out.WriteLine($"palisade: admin plane on {urls.Admin} (bearer token in {tokenPath})");
         console.Out.WriteLine($"palisade: flight recorder in {auditDir}");
-        foreach (var line in GatewayModules.All.SelectMany(m => m.Describe(urls))) console.Out.WriteLine(line);
+        foreach (var line in modules.SelectMany(m => m.Describe(urls))) console.Out.WriteLine(line);
         console.Out.WriteLine("palisade: Ctrl-C drains in-flight requests and stops.");
         console.Out.Flush();
     }

@@ -56,9 +56,10 @@ public sealed class EnforcementPoint(PalisadeEngine engine, AuditRecorder audit,
 
     /// <summary>
     /// For a <see cref="Decision.Review"/> judgement, holds the caller until a person approves (→ allow) or not (→ block),
-    /// and records the outcome. Other judgements come back unchanged.
+    /// and records the outcome (with <paramref name="extra"/>, plus the approval keys). Other judgements come back unchanged.
     /// </summary>
-    public async ValueTask<Judgement> ReviewAsync(Judgement judgement, AgentAction action, string surface, string summary, CancellationToken cancel)
+    public async ValueTask<Judgement> ReviewAsync(Judgement judgement, AgentAction action, string surface, string summary, CancellationToken cancel,
+        IReadOnlyDictionary<string, string>? extra = null)
     {
         if (judgement.Decision != Decision.Review) return judgement;
         var outcome = await approvals.WaitAsync(judgement.EventId, surface, summary, judgement.Verdict.DecidingRule, judgement.Verdict.Reason, action.SessionId, cancel).ConfigureAwait(false);
@@ -69,10 +70,12 @@ public sealed class EnforcementPoint(PalisadeEngine engine, AuditRecorder audit,
             Reason = approved ? $"approved by a person: {judgement.Verdict.Reason}" : $"not approved ({outcome.ToWire().Replace('_', ' ')}): {judgement.Verdict.Reason}",
         };
         var eventId = AuditEvent.NewId(time);
-        var extra = new Dictionary<string, string> { ["approval"] = outcome.ToWire(), ["review_event"] = judgement.EventId };
+        var recorded = extra is null ? new Dictionary<string, string>() : new Dictionary<string, string>(extra);
+        recorded["approval"] = outcome.ToWire();
+        recorded["review_event"] = judgement.EventId;
         try
         {
-            await audit.AppendAsync(AuditEvent.ForVerdict(surface, action, verdict, eventId, extra), CancellationToken.None).ConfigureAwait(false);
+            await audit.AppendAsync(AuditEvent.ForVerdict(surface, action, verdict, eventId, recorded), CancellationToken.None).ConfigureAwait(false);
         }
         catch (AuditException) when (FailClosed)
         {

@@ -28,6 +28,7 @@ public static class GatewayHost
         var config = options.Engine.Config;
         var dataEndpoint = ListenAddress.Parse(options.Listen, "--listen");
         var adminEndpoint = ListenAddress.Parse(options.AdminListen, "--admin-listen");
+        var h2cEndpoint = options.ListenH2c is null ? null : ListenAddress.Parse(options.ListenH2c, "--listen-h2c");
         if (dataEndpoint.Port != 0 && dataEndpoint.Equals(adminEndpoint))
             throw new ArgumentException($"--listen and --admin-listen are both {dataEndpoint}; the admin plane needs its own address.");
 
@@ -48,14 +49,15 @@ public static class GatewayHost
         };
 
         WebApplication? data = null, admin = null;
+        ListenOptions? h2c = null;
         try
         {
-            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules);
+            data = Build(dataEndpoint, HttpProtocols.Http1, context, modules, l => { foreach (var module in modules) module.ConfigureDataListener(l, context); }, h2cEndpoint, l => h2c = l);
             foreach (var module in modules) module.MapData(data, context);
             HealthEndpoints.MapData(data);
             data.MapFallback(NotFound);
 
-            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules);
+            admin = Build(adminEndpoint, HttpProtocols.Http1, context, modules, null);
             admin.UseMiddleware<AdminTokenMiddleware>(options.AdminToken);
             HealthEndpoints.MapAdmin(admin, context);
             ApprovalEndpoints.Map(admin, approvals);
@@ -82,11 +84,12 @@ public static class GatewayHost
 
         // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
         // when a long text needs it (docs/decisions/011-lazy-linear-time.md).
-        var urls = new GatewayUrls(BoundUrl(data), BoundUrl(admin));
+        var urls = new GatewayUrls(BoundUrl(data, h2c), BoundUrl(admin), h2c is null ? null : new Uri($"http://{h2c.IPEndPoint}/".Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }
 
-    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules)
+    private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules,
+        Action<ListenOptions>? listener, IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -100,7 +103,19 @@ public static class GatewayHost
             // Bodies are capped by each surface with an answer that says why (413 for the LLM gateway); a forward proxy
             // streams transfers of any size, so Kestrel itself must not cut them.
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(endpoint, l => l.Protocols = protocols);
+            k.Listen(endpoint, l =>
+            {
+                l.Protocols = protocols;
+                listener?.Invoke(l);
+            });
+            // Kestrel writes the bound port back into the listen options, so port 0 can be reported after start.
+            // The forward proxy's connection hook stays on the HTTP/1.1 listener: CONNECT over HTTP/2 is not offered.
+            if (h2cEndpoint is not null)
+                k.Listen(h2cEndpoint, l =>
+                {
+                    l.Protocols = HttpProtocols.Http2;
+                    h2cListening?.Invoke(l);
+                });
         });
         foreach (var module in modules) module.ConfigureServices(builder.Services, context);
         return builder.Build();
@@ -113,9 +128,9 @@ public static class GatewayHost
         return http.Response.WriteAsync("{\"error\":{\"type\":\"not_found\",\"message\":\"Palisade has no route for this path. LLM providers are under /{provider}/..., e.g. /openai/v1 or /anthropic.\"}}");
     }
 
-    private static Uri BoundUrl(WebApplication app)
+    private static Uri BoundUrl(WebApplication app, ListenOptions? except = null)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => except is null || !a.EndsWith($":{except.IPEndPoint!.Port}", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("the listener reported no address.");
         return new Uri(address.Replace("[::]", "[::1]", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }

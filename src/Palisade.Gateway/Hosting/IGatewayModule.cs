@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Palisade.Gateway.Hosting;
@@ -11,6 +12,12 @@ public interface IGatewayModule
 {
     /// <summary>Services shared by both planes (the same singleton instances are visible to each).</summary>
     void ConfigureServices(IServiceCollection services, GatewayContext context) { }
+
+    /// <summary>
+    /// Connection middleware on the data plane's listener, before Kestrel's HTTP parser: a forward proxy takes CONNECT
+    /// tunnels here, because Kestrel's HTTP/1.1 pipeline answers CONNECT but does not hand over the connection.
+    /// </summary>
+    void ConfigureDataListener(ListenOptions listen, GatewayContext context) { }
 
     /// <summary>Middleware and endpoints on the data plane. A forward proxy adds middleware here to see absolute-URI and CONNECT requests first.</summary>
     void MapData(WebApplication app, GatewayContext context) { }

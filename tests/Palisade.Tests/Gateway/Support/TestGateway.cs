@@ -35,7 +35,7 @@ public sealed class TestGateway : IAsyncDisposable
     public HttpClient Admin { get; }
 
     public static async Task<TestGateway> StartAsync(PalisadeConfig? config = null, IReadOnlyList<IGatewayModule>? modules = null,
-        HttpMessageHandler? upstream = null, TimeProvider? time = null)
+        HttpMessageHandler? upstream = null, TimeProvider? time = null, string? listenH2c = null)
     {
         var home = new CliRunner.TempDir();
         var palisadeHome = new PalisadeHome(home.Path);
@@ -49,6 +49,7 @@ public sealed class TestGateway : IAsyncDisposable
             Home = palisadeHome,
             Listen = "127.0.0.1:0",
             AdminListen = "127.0.0.1:0",
+            ListenH2c = listenH2c,
             Time = time ?? TimeProvider.System,
             UpstreamHandler = upstream,
         }, modules ?? []);

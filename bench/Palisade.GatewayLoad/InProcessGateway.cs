@@ -1,0 +1,47 @@
+using Palisade.Core.Audit;
+using Palisade.Core.Config;
+using Palisade.Core.Engine;
+using Palisade.Core.Policy;
+using Palisade.Gateway.Admin;
+using Palisade.Gateway.Hosting;
+using Palisade.Gateway.Llm;
+
+namespace Palisade.GatewayLoad;
+
+/// <summary>The real gateway (default rules, enforce, audit on disk in a temporary home) with <c>openai</c> pointed at the fake provider.</summary>
+public sealed class InProcessGateway : IAsyncDisposable
+{
+    private readonly RunningGateway _running;
+    private readonly string _home;
+
+    private InProcessGateway(RunningGateway running, string home)
+    {
+        _running = running;
+        _home = home;
+    }
+
+    public Uri Url => _running.Urls.Data;
+
+    public static async Task<InProcessGateway> StartAsync(Uri upstream)
+    {
+        var home = Directory.CreateTempSubdirectory("palisade-bench-").FullName;
+        var palisadeHome = new PalisadeHome(home);
+        var config = PalisadeConfig.Default with { Gateway = GatewayConfig.Default with { Providers = new Dictionary<string, Uri> { ["openai"] = upstream } } };
+        var engine = new PalisadeEngine(config);
+        // Measure the steady state: every rule on the linear-time engine before the first request (the gateway does this in the background).
+        engine.Rules.UpgradeToLinearTime();
+        var log = new AuditLog(new AuditLogOptions { Directory = Path.Combine(home, "audit") }, AuditSigningKey.LoadOrCreate(palisadeHome), TimeProvider.System);
+        var running = await GatewayHost.StartAsync(new GatewayStartOptions
+        {
+            Engine = engine, AuditLog = log, AdminToken = AdminToken.LoadOrCreate(palisadeHome), Home = palisadeHome,
+            Listen = "127.0.0.1:0", AdminListen = "127.0.0.1:0",
+        }, [new LlmGatewayModule()]);
+        return new InProcessGateway(running, home);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _running.DisposeAsync();
+        Directory.Delete(_home, recursive: true);
+    }
+}

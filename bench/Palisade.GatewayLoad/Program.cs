@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Palisade.Bench;
+using Palisade.GatewayLoad;
+
+// dotnet run -c Release --project bench/Palisade.GatewayLoad -- [latency|memory] [--requests N] (see docs/benchmarks.md, "Gateway")
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "latency";
+var requests = args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).FirstOrDefault(300);
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var prompt = SampleText.Clean(3800);
+var body = Encoding.UTF8.GetBytes(new JsonObject
+{
+    ["model"] = "gpt-4o", ["stream"] = true,
+    ["messages"] = new JsonArray(new JsonObject { ["role"] = "system", ["content"] = "You are a coding assistant." }, new JsonObject { ["role"] = "user", ["content"] = prompt }),
+}.ToJsonString());
+Console.WriteLine($"request body: {body.Length} bytes; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+if (scenario == "cost")
+{
+    CostBreakdown.Run(body);
+    return;
+}
+
+await using var upstream = await FakeProvider.StartAsync();
+if (scenario == "memory")
+{
+    await MemoryRun.RunAsync(upstream, body, args.SkipWhile(a => a != "--streams").Skip(1).Select(int.Parse).FirstOrDefault(1000));
+    return;
+}
+
+await using var passThrough = await PassThrough.StartAsync(upstream.Url);
+await using var gateway = await InProcessGateway.StartAsync(upstream.Url);
+using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) };
+var load = new Load(client, body);
+var targets = new (string Name, Uri Url)[] { ("direct", new Uri(upstream.Url, "/x/")), ("pass-through", passThrough.Url), ("palisade", gateway.Url) };
+
+Console.WriteLine("| response | concurrency | path | p50 ms | p99 ms | first byte p50 ms | first byte p99 ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+foreach (var size in new[] { 4 * 1024, 64 * 1024 })
+    foreach (var concurrency in new[] { 1, 64 })
+    {
+        var perWorker = concurrency == 1 ? requests : Math.Max(4, requests / 16);
+        var results = new Dictionary<string, Load.Result>();
+        foreach (var (name, url) in targets) await load.RunAsync(url, $"?size={size}", concurrency, Math.Max(2, perWorker / 5)); // warm-up
+        // Interleave the paths round by round so drift in a shared machine's load hits all three alike.
+        for (var round = 0; round < 3; round++)
+            foreach (var (name, url) in targets)
+            {
+                var r = await load.RunAsync(url, $"?size={size}", concurrency, Math.Max(1, perWorker / 3));
+                results[name] = results.TryGetValue(name, out var prev) ? new Load.Result([.. prev.TotalMs, .. r.TotalMs], [.. prev.FirstByteMs, .. r.FirstByteMs]) : r;
+            }
+        foreach (var (name, _) in targets)
+        {
+            var r = results[name];
+            Console.WriteLine($"| {size / 1024} KB | {concurrency} | {name} | {Load.Percentile(r.TotalMs, 50):0.000} | {Load.Percentile(r.TotalMs, 99):0.000} | {Load.Percentile(r.FirstByteMs, 50):0.000} | {Load.Percentile(r.FirstByteMs, 99):0.000} |");
+        }
+        Console.Out.Flush();
+    }
+
+Console.WriteLine();
+Console.WriteLine("| path | delta forwarding delay p50 ms | p99 ms | max ms |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var (name, url) in targets)
+{
+    var delays = await load.PacedAsync(url, upstream, deltas: 40, runs: Math.Max(3, requests / 30));
+    Console.WriteLine($"| {name} | {Load.Percentile(delays, 50):0.000} | {Load.Percentile(delays, 99):0.000} | {delays.Max():0.000} |");
+}

@@ -1,0 +1,31 @@
+using Palisade.Gateway.Egress.Forwarding;
+using System.Text;
+using Palisade.Core.Model;
+using Palisade.Gateway.Enforcement;
+
+namespace Palisade.Gateway.Egress.WebSockets;
+
+/// <summary>
+/// Judges one direction of a WebSocket: each whole message (fragments reassembled by the relay) together with the tail
+/// of the messages before it, so a value sent over several messages is seen whole when its last piece arrives.
+/// Outbound messages are judged for secrets, inbound ones for injection.
+/// </summary>
+public sealed class MessageScanner(EgressJudge judge, Direction direction, ClientInfo client, string url, int tailChars = 512)
+{
+    private string _tail = "";
+
+    public async ValueTask<Judgement?> JudgeAsync(ReadOnlyMemory<byte> message, bool binary, CancellationToken cancel)
+    {
+        var text = Encoding.UTF8.GetString(message.Span);
+        var joined = _tail + text;
+        var fields = new List<ContentField> { new(binary ? "ws.binary" : "ws.text", joined) };
+        if (binary && message.Length > 0)
+            // Binary frames are judged as text and, because they can carry anything, as base64 too.
+            fields.Add(new ContentField("ws.binary.base64", Convert.ToBase64String(message.Span)));
+        var action = ProxyActions.Message(fields, direction, client) with { Url = null };
+        var extra = new Dictionary<string, string> { ["websocket"] = url, ["direction"] = direction == Direction.Egress ? "client_to_server" : "server_to_client" };
+        var judgement = await judge.JudgeQuietAsync(action, extra, cancel).ConfigureAwait(false);
+        _tail = joined.Length <= tailChars ? joined : joined[^tailChars..];
+        return judgement is not null && EgressJudge.Stops(judgement) ? judgement : null;
+    }
+}
