@@ -172,6 +172,25 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
+    public void Block_on_hook_failure_is_opt_in_and_switching_it_updates_the_entry_in_place()
+    {
+        var claude = _dir.File("settings.json");
+        var cursor = _dir.File("hooks.json");
+        CliRunner.Run("", "setup", "claude-code", "--settings", claude, "--command", Hook);
+        CliRunner.Run("", "setup", "cursor", "--hooks-file", cursor, "--command", Hook);
+        Assert.Null(Read(claude)["hooks"]!["PreToolUse"]![0]!["hooks"]![0]!["onFailure"]);
+        Assert.Null(Read(cursor)["hooks"]!["beforeShellExecution"]![0]!["failClosed"]);
+
+        CliRunner.Run("", "setup", "claude-code", "--settings", claude, "--command", Hook, "--block-on-hook-failure");
+        CliRunner.Run("", "setup", "cursor", "--hooks-file", cursor, "--command", Hook, "--block-on-hook-failure");
+
+        var pre = Read(claude)["hooks"]!["PreToolUse"]!.AsArray();
+        Assert.Equal("block", Assert.Single(pre)!["hooks"]![0]!["onFailure"]!.GetValue<string>());
+        var shell = Read(cursor)["hooks"]!["beforeShellExecution"]!.AsArray();
+        Assert.True(Assert.Single(shell)!["failClosed"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Undo_without_a_backup_says_there_is_nothing_to_undo()
     {
         var path = _dir.File("settings.json");
