@@ -22,7 +22,10 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
 
     private TimeSpan Deadline { get; } = deadline ?? DefaultDeadline;
 
-    public HookAnswer Run(TextReader input)
+    public HookAnswer Run(TextReader input) => Run(() => ReadBounded(input));
+
+    /// <summary>Runs one hook call whose input <paramref name="readInput"/> supplies (it may throw; that answers as a block).</summary>
+    public HookAnswer Run(Func<string> readInput)
     {
         string? eventName = null;
         // The engine (rule catalog, compiled rules) is most of a hook's cost: build it on another core while this
@@ -32,7 +35,7 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
         try
         {
             // An agent that never closes stdin must not hold the hook past its own timeout, which the agent treats as "go on".
-            var text = Within(Task.Run(() => ReadBounded(input)), Deadline, "reading the hook input");
+            var text = Within(Task.Run(readInput), Deadline, "reading the hook input");
             using var doc = ParseInput(text);
             eventName = HookJson.Optional(doc.RootElement, "hook_event_name");
             var request = protocol.Read(doc.RootElement);
@@ -135,7 +138,8 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
         return extra;
     }
 
-    private static string ReadBounded(TextReader input)
+    /// <summary>All of <paramref name="input"/>, refused past <see cref="MaxInputChars"/>.</summary>
+    public static string ReadBounded(TextReader input)
     {
         var text = new System.Text.StringBuilder();
         var chunk = new char[16 * 1024];
