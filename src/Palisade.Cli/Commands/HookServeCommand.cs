@@ -39,7 +39,9 @@ public static class HookServeCommand
         }
         using var recorder = new HookAuditRecorder(home, TimeProvider.System);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        // Stop cleanly (and remove the socket) on Ctrl+C and on a service manager's SIGTERM.
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         HookHelperServer server;
         try
         {
