@@ -49,7 +49,7 @@ public sealed class DiscoveryTests
         var claude = result.Agents[0];
         Assert.Equal([101, 102], claude.ProcessIds);
         Assert.Equal(["gateway"], claude.ProtectedBy);
-        Assert.Equal(["hooks (~/.cursor/hooks.json)"], result.Agents[1].ProtectedBy);
+        Assert.Equal(["hooks (/home/u/.cursor/hooks.json)"], result.Agents[1].ProtectedBy);
         Assert.False(result.Agents[2].IsProtected);
         Assert.Equal("palisade wrap -- aider", result.Agents[2].Protect);
         Assert.Equal(["egress proxy"], result.Agents[4].ProtectedBy);
@@ -73,6 +73,20 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void Project_settings_in_a_sessions_working_directory_count_too()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/home/u/proj/.claude/settings.local.json"] = """{"hooks":{"PreToolUse":[{"hooks":[{"type":"command","command":"palisade hook claude-code"}]}]}}""",
+        };
+        var inProject = new RunningProcess(7, "claude", ["claude"], new Dictionary<string, string>(), "/home/u/proj");
+        var elsewhere = new RunningProcess(8, "claude", ["claude"], new Dictionary<string, string>(), "/home/u/other");
+
+        Assert.Equal(["hooks (/home/u/proj/.claude/settings.local.json)"], Assert.Single(Discovery(new FakeProcesses(inProject), new FakePorts(), files).Run(0).Agents).ProtectedBy);
+        Assert.False(Assert.Single(Discovery(new FakeProcesses(elsewhere), new FakePorts(), files).Run(0).Agents).IsProtected);
+    }
+
+    [Fact]
     public void A_gateway_url_for_somewhere_else_is_not_protection()
     {
         var proc = P(7, "claude", ["claude"], new() { ["ANTHROPIC_BASE_URL"] = "https://api.anthropic.com" });
@@ -91,6 +105,7 @@ public sealed class DiscoveryTests
 
         Assert.NotEmpty(me.Argv);
         Assert.NotNull(me.Environment); // our own process: readable
+        Assert.Equal(Path.GetFullPath(Environment.CurrentDirectory).TrimEnd('/'), me.WorkingDirectory?.TrimEnd('/'));
         Assert.All(me.Environment!.Keys, k => Assert.Contains(k, ProcFsProcessSource.WatchedVariables));
     }
 

@@ -31,13 +31,26 @@ public sealed class AgentDiscovery(IProcessSource processes, IPortProbe ports, A
     private List<string> ProtectedBy(string agent, List<RunningProcess> running)
     {
         var by = new List<string>();
-        if (agent == "Claude Code" && HooksInstalled(ClaudeSettingsPath(), "claude-code")) by.Add("hooks (" + ClaudeSettingsPath() + ")");
-        if (agent == "Cursor" && HooksInstalled(Path.Combine(userHome, ".cursor", "hooks.json"), "cursor")) by.Add("hooks (~/.cursor/hooks.json)");
+        if (agent == "Claude Code")
+        {
+            // User settings, then each running session's project settings (shared and local).
+            var files = new[] { ClaudeSettingsPath() }.Concat(ProjectFiles(running, ".claude/settings.json", ".claude/settings.local.json"));
+            if (files.FirstOrDefault(f => HooksInstalled(f, "claude-code")) is { } file) by.Add($"hooks ({file})");
+        }
+        if (agent == "Cursor")
+        {
+            var files = new[] { Path.Combine(userHome, ".cursor", "hooks.json") }.Concat(ProjectFiles(running, ".cursor/hooks.json"));
+            if (files.FirstOrDefault(f => HooksInstalled(f, "cursor")) is { } file) by.Add($"hooks ({file})");
+        }
         var env = running.Where(p => p.Environment is not null).Select(p => p.Environment!).ToList();
         if (env.Any(e => PointsAt(e, "ANTHROPIC_BASE_URL", endpoints.AnthropicBaseUrl) || PointsAt(e, "OPENAI_BASE_URL", endpoints.OpenAiBaseUrl))) by.Add("gateway");
         if (env.Any(e => new[] { "HTTPS_PROXY", "https_proxy" }.Any(k => PointsAt(e, k, endpoints.ProxyUrl)))) by.Add("egress proxy");
         return by;
     }
+
+    private static IEnumerable<string> ProjectFiles(List<RunningProcess> running, params string[] relative) =>
+        running.Select(p => p.WorkingDirectory).OfType<string>().Distinct(StringComparer.Ordinal)
+            .SelectMany(dir => relative.Select(r => Path.Combine(dir, r)));
 
     private string ClaudeSettingsPath() =>
         System.Environment.GetEnvironmentVariable("CLAUDE_CONFIG_DIR") is { Length: > 0 } dir

@@ -27,7 +27,7 @@ public sealed class ProcFsProcessSource(string procRoot = "/proc") : IProcessSou
                 var argv = Split(File.ReadAllBytes(Path.Combine(dir, "cmdline")));
                 if (argv.Count == 0) continue; // kernel threads
                 var name = File.ReadAllText(Path.Combine(dir, "comm")).TrimEnd('\n');
-                list.Add(new RunningProcess(pid, name, argv, ReadEnvironment(dir)));
+                list.Add(new RunningProcess(pid, name, argv, ReadEnvironment(dir), ReadWorkingDirectory(dir)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -48,6 +48,18 @@ public sealed class ProcFsProcessSource(string procRoot = "/proc") : IProcessSou
                 if (eq > 0 && WatchedVariables.Contains(entry[..eq])) env[entry[..eq]] = entry[(eq + 1)..];
             }
             return env;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadWorkingDirectory(string dir)
+    {
+        try
+        {
+            return new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
