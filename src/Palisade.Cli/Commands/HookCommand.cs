@@ -70,7 +70,7 @@ public static class HookCommand
         }
         if (input is not null && HookHelperClient.TryJudge(home, protocol.Agent, input) is { } answer) return Write(answer, console);
         // The runner gives the same fail-closed answer it would have given for the input it could not read.
-        Func<string> replay = () => input ?? throw (failure ?? new TimeoutException($"reading the hook input took longer than {HookRunner.DefaultDeadline.TotalSeconds:0} seconds"));
+        Func<string> replay = () => input ?? throw (failure ?? new TimeoutException("reading the hook input ran past the hook's deadline"));
         using var recorder = new HookAuditRecorder(home, TimeProvider.System);
         return Write(new HookRunner(protocol, () => EngineFactory.Create(EngineFactory.LoadConfig(null, null)), recorder, TimeProvider.System).Run(replay), console);
     }

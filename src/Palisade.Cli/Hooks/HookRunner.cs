@@ -17,7 +17,7 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     /// <summary>The most input read; an agent sending more is refused rather than judged on a part.</summary>
     public const int MaxInputChars = 32 * 1024 * 1024;
 
-    /// <summary>How long judging may take before the hook answers deny; well under the timeout setup gives the agent.</summary>
+    /// <summary>How long a whole hook call (reading, building, judging, recording) may take before it answers deny; well under the timeout setup gives the agent.</summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
     private TimeSpan Deadline { get; } = deadline ?? DefaultDeadline;
@@ -28,6 +28,8 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     public HookAnswer Run(Func<string> readInput)
     {
         string? eventName = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan Left() => Deadline - clock.Elapsed > TimeSpan.Zero ? Deadline - clock.Elapsed : TimeSpan.Zero;
         // The engine (rule catalog, compiled rules) is most of a hook's cost: build it on another core while this
         // one reads and parses the input and opens the flight recorder.
         var building = Task.Run(createEngine);
@@ -35,18 +37,18 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
         try
         {
             // An agent that never closes stdin must not hold the hook past its own timeout, which the agent treats as "go on".
-            var text = Within(Task.Run(readInput), Deadline, "reading the hook input");
+            var text = Within(Task.Run(readInput), Left(), "reading the hook input");
             using var doc = ParseInput(text);
             eventName = HookJson.Optional(doc.RootElement, "hook_event_name");
             var request = protocol.Read(doc.RootElement);
-            if (request.Actions.Count == 0) return Unjudged(request, building);
+            if (request.Actions.Count == 0) return Unjudged(request, building, Left());
 
-            var engine = Within(building, Deadline, "building the engine");
-            var (action, verdict) = JudgeWithin(engine, request.Actions, Deadline);
+            var engine = Within(building, Left(), "building the engine");
+            var (action, verdict) = JudgeWithin(engine, request.Actions, Left());
             var eventId = AuditEvent.NewId(time);
             try
             {
-                Within(opening, Deadline, "opening the audit log");
+                Within(opening, Left(), "opening the audit log");
                 recorder.Record(AuditEvent.ForVerdict("hook", action, verdict, eventId, Extra(request.Event, request.Subject)), checkpoint: false);
             }
             catch (Exception e) when (e is AuditException or IOException or UnauthorizedAccessException)
@@ -68,10 +70,10 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     /// An event with nothing to judge. A session start checks the configuration (so a broken one is reported when the
     /// session opens, not at the first tool call) and signs the records left unsigned by the sessions before it.
     /// </summary>
-    private HookAnswer Unjudged(HookRequest request, Task<PalisadeEngine> building)
+    private HookAnswer Unjudged(HookRequest request, Task<PalisadeEngine> building, TimeSpan left)
     {
         if (request.Event is not ("SessionStart" or "sessionStart")) return protocol.Answer(request, Verdict.Allow, "");
-        Within(building, Deadline, "building the engine");
+        Within(building, left, "building the engine");
         try
         {
             recorder.Record(AuditEvent.Start("hook", AuditEvent.NewId(time), Extra(request.Event, null)), checkpoint: true);
@@ -93,7 +95,7 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     private static void Within(Task task, TimeSpan deadline, string what)
     {
         // Waiting on the handle, not Task.Wait, so a failed task rethrows its own exception (ConfigException, ...) below.
-        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(deadline)) throw new TimeoutException($"{what} ran past the hook's deadline");
         task.GetAwaiter().GetResult();
     }
 

@@ -50,7 +50,7 @@ public sealed class HookRunnerTests
         var answer = new HookRunner(new ClaudeCodeHookProtocol(), () => Engine(), recorder, TimeProvider.System, TimeSpan.FromMilliseconds(200)).Run(input);
 
         Assert.Equal(2, answer.ExitCode);
-        Assert.Contains("reading the hook input took longer than", answer.Stderr);
+        Assert.Contains("reading the hook input ran past the hook's deadline", answer.Stderr);
         Assert.Equal("hook-timeout", Assert.Single(recorder.Records).Rule);
     }
 
