@@ -33,6 +33,9 @@ public static class Program
         RunCommand.Create(console),
         SetupCommand.Create(console),
         HookCommand.Create(console),
+        EnvCommand.Create(console),
+        WrapCommand.Create(console),
+        DiscoverCommand.Create(console),
         CaCommand.Create(console),
     ];
 }
