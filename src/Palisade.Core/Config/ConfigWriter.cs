@@ -42,6 +42,7 @@ public static class ConfigWriter
         EgressConfigYaml.Write(sb, c.Egress);
         GatewayConfigYaml.Write(sb, c.Gateway);
         ProxyConfigYaml.Write(sb, c.Proxy);
+        Mcp.McpConfigYaml.Write(sb, c.Mcp);
         if (c.AuditDirectory is not null)
         {
             sb.AppendLine("audit:");

@@ -51,4 +51,31 @@ public static class McpConfigYaml
         }
         return result;
     }
+
+    /// <summary>
+    /// The section as <see cref="Read"/> reads it back, except header values: they often hold bearer tokens, so
+    /// <c>config show</c> prints them as <c>(hidden)</c>. Nothing is written when everything is default.
+    /// </summary>
+    public static void Write(System.Text.StringBuilder sb, McpConfig c)
+    {
+        if (c.AllowTools.Count == 0 && c.DenyTools.Count == 0 && c.Servers.Count == 0 && c.MaxLineBytes == McpConfig.Default.MaxLineBytes && c.Pinning)
+            return;
+        sb.AppendLine("mcp:");
+        if (c.AllowTools.Count > 0) sb.AppendLine($"  allow_tools: [{string.Join(", ", c.AllowTools.Select(Quote))}]");
+        if (c.DenyTools.Count > 0) sb.AppendLine($"  deny_tools: [{string.Join(", ", c.DenyTools.Select(Quote))}]");
+        sb.AppendLine(System.FormattableString.Invariant($"  max_line_bytes: {c.MaxLineBytes}"));
+        sb.AppendLine($"  pinning: {(c.Pinning ? "true" : "false")}");
+        if (c.Servers.Count == 0) return;
+        sb.AppendLine("  servers:");
+        foreach (var (name, server) in c.Servers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"    {name}:");
+            sb.AppendLine($"      url: {Quote(server.Url.ToString())}");
+            if (server.Headers.Count == 0) continue;
+            sb.AppendLine("      headers:            # values hidden");
+            foreach (var header in server.Headers.Keys.Order(StringComparer.OrdinalIgnoreCase)) sb.AppendLine($"        {header}: '(hidden)'");
+        }
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
