@@ -29,9 +29,13 @@ public static class Program
         ConfigCommand.Create(console),
         EvalCommand.Create(console),
         AuditCommand.Create(console),
+        McpCommand.Create(console),
         RunCommand.Create(console),
         SetupCommand.Create(console),
         HookCommand.Create(console),
+        EnvCommand.Create(console),
+        WrapCommand.Create(console),
+        DiscoverCommand.Create(console),
         CaCommand.Create(console),
     ];
 }

@@ -13,7 +13,7 @@ public static class EvalCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var config = new Option<string?>("--config") { Description = "Configuration file to measure (default: built-in defaults)." };
-        var area = new Option<string?>("--area") { Description = "Only suites of this area: secrets, pii, injection, command, egress, egress-proxy, path, tool." };
+        var area = new Option<string?>("--area") { Description = "Only suites of this area: secrets, pii, injection, command, egress, egress-proxy, path, tool, mcp." };
         var detail = new Option<bool>("--detail") { Description = "Also print per-upstream-rule rows." };
         var command = new Command("eval", "Measure recall and false positives on the labelled corpora.") { corpora, format, config, area, detail };
         command.SetAction(p => ConfigCommand.Guard(console, () =>
@@ -26,7 +26,7 @@ public static class EvalCommand
             }
             var engine = p.GetValue(config) is { } c ? EngineFactory.Create(Palisade.Core.Config.ConfigLoader.LoadFile(c)) : EngineFactory.Create(Palisade.Core.Policy.PalisadeConfig.Default);
             var only = p.GetValue(area);
-            var results = ContentSuites.All().Concat(PathSuites.All()).Concat(EgressSuites.All()).Concat(ToolSuites.All()).Concat(CommandSuites.All()).Where(s => only is null || s.Area == only).Select(s => EvalRunner.Run(s, dir, engine)).ToList();
+            var results = ContentSuites.All().Concat(PathSuites.All()).Concat(EgressSuites.All()).Concat(ToolSuites.All()).Concat(CommandSuites.All()).Concat(McpSuites.All(engine)).Where(s => only is null || s.Area == only).Select(s => EvalRunner.Run(s, dir, engine)).ToList();
             if (only is null || only == EgressProxySuites.Area) results.AddRange(EgressProxySuites.Run(dir, engine.Config));
             if (p.GetValue(format) == "json")
             {

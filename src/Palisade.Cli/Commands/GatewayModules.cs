@@ -13,5 +13,6 @@ internal static class GatewayModules
     [
         new EgressProxyModule(egress),
         new Palisade.Gateway.Llm.LlmGatewayModule(),
+        new Palisade.Gateway.Mcp.McpGatewayModule(),
     ];
 }

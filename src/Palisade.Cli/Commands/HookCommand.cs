@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Palisade.Cli.Hooks;
+using Palisade.Cli.Hooks.Helper;
 using Palisade.Core.Config;
 
 namespace Palisade.Cli.Commands;
@@ -15,8 +16,17 @@ public static class HookCommand
         var command = new Command("hook", "Judge one agent hook call (JSON on stdin) and answer in the agent's format; installed by 'palisade setup'.");
         command.Subcommands.Add(Agent(console, "claude-code", "Claude Code hooks: PreToolUse, PostToolUse, UserPromptSubmit, SessionStart.", () => new ClaudeCodeHookProtocol()));
         command.Subcommands.Add(Agent(console, "cursor", "Cursor hooks: beforeShellExecution, beforeMCPExecution, beforeReadFile, beforeSubmitPrompt, preToolUse.", () => new CursorHookProtocol()));
+        command.Subcommands.Add(HookServeCommand.Create(console));
         return command;
     }
+
+    /// <summary>The protocol for an agent name, or null.</summary>
+    internal static IHookProtocol? Protocol(string agent) => agent switch
+    {
+        ClaudeCodeHookProtocol.Name => new ClaudeCodeHookProtocol(),
+        CursorHookProtocol.Name => new CursorHookProtocol(),
+        _ => null,
+    };
 
     private static Command Agent(CliConsole console, string name, string description, Func<IHookProtocol> protocol)
     {
@@ -34,14 +44,35 @@ public static class HookCommand
     /// </summary>
     public static bool TryRunDirect(string[] args, CliConsole console, out int exitCode)
     {
-        IHookProtocol? protocol = args is ["hook", var agent] ? agent switch
-        {
-            ClaudeCodeHookProtocol.Name => new ClaudeCodeHookProtocol(),
-            CursorHookProtocol.Name => new CursorHookProtocol(),
-            _ => null,
-        } : null;
-        exitCode = protocol is null ? 0 : Run(protocol, null, null, console);
+        var protocol = args is ["hook", var agent] ? Protocol(agent) : null;
+        exitCode = protocol is null ? 0 : RunPreferringHelper(protocol, console);
         return protocol is not null;
+    }
+
+    /// <summary>
+    /// Asks a running <c>palisade hook serve</c> first (its engine is warm); with no helper, or no answer it can
+    /// verify, judges in this process. Never "no helper, so allow".
+    /// </summary>
+    private static int RunPreferringHelper(IHookProtocol protocol, CliConsole console)
+    {
+        var home = PalisadeHome.FromEnvironment();
+        if (!HookHelperClient.MayBeRunning(home)) return Run(protocol, null, null, console);
+        string? input = null;
+        Exception? failure = null;
+        try
+        {
+            var reading = Task.Run(() => HookRunner.ReadBounded(console.In));
+            input = reading.Wait(HookRunner.DefaultDeadline) ? reading.Result : null;
+        }
+        catch (AggregateException e)
+        {
+            failure = e.InnerException;
+        }
+        if (input is not null && HookHelperClient.TryJudge(home, protocol.Agent, input) is { } answer) return Write(answer, console);
+        // The runner gives the same fail-closed answer it would have given for the input it could not read.
+        Func<string> replay = () => input ?? throw (failure ?? new TimeoutException("reading the hook input ran past the hook's deadline"));
+        using var recorder = new HookAuditRecorder(home, TimeProvider.System);
+        return Write(new HookRunner(protocol, () => EngineFactory.Create(EngineFactory.LoadConfig(null, null)), recorder, TimeProvider.System).Run(replay), console);
     }
 
     /// <summary>Runs one hook call against the real engine and the flight recorder under <c>$PALISADE_HOME</c>.</summary>
@@ -49,7 +80,11 @@ public static class HookCommand
     {
         using var recorder = new HookAuditRecorder(PalisadeHome.FromEnvironment(), TimeProvider.System);
         var runner = new HookRunner(protocol, () => EngineFactory.Create(EngineFactory.LoadConfig(configPath, mode)), recorder, TimeProvider.System);
-        var answer = runner.Run(console.In);
+        return Write(runner.Run(console.In), console);
+    }
+
+    private static int Write(HookAnswer answer, CliConsole console)
+    {
         if (answer.Stdout is not null) console.Out.WriteLine(answer.Stdout);
         if (answer.Stderr is not null) console.Error.WriteLine(answer.Stderr);
         return answer.ExitCode;

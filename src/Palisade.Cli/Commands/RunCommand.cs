@@ -54,10 +54,14 @@ public static class RunCommand
         {
             var config = WithTrustedHosts(WithProviders(EngineFactory.LoadConfig(s.Config, s.Mode), s.Providers), s.TrustHosts);
             var home = PalisadeHome.FromEnvironment();
+            // Flags add to the proxy: section of the config; they never turn off what it turns on.
             modules = GatewayModules.Create(new EgressProxyOptions
             {
-                Intercept = s.Intercept,
-                Passthrough = EgressProxyModule.ParseHosts(s.Passthrough, "--passthrough"),
+                Listen = config.Proxy.Listen,
+                Intercept = s.Intercept || config.Proxy.Intercept,
+                Passthrough = [.. config.Proxy.Passthrough, .. EgressProxyModule.ParseHosts(s.Passthrough, "--passthrough")],
+                RequestsPerMinutePerHost = config.Proxy.RequestsPerMinutePerHost,
+                EntropyBudgetChars = config.Proxy.EntropyBudgetChars,
             });
             var auditDir = s.AuditDir ?? config.AuditDirectory ?? home.AuditDirectory;
             var (auditLog, _) = AuditFactory.Open(auditDir);

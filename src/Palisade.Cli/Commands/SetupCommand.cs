@@ -27,5 +27,6 @@ public static class SetupCommand
     [
         ClaudeCodeSetupCommand.Create(context),
         CursorSetupCommand.Create(context),
+        Palisade.Cli.Mcp.McpSetupCommand.Create(context),
     ];
 }

@@ -12,41 +12,51 @@ namespace Palisade.Cli.Hooks;
 /// the agent's dialect. Whatever stops it from judging (unreadable input, a bad configuration, an audit log it
 /// cannot write, an internal error, running out of time) answers as a block: a hook must never fail open.
 /// </summary>
-public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> createEngine, IHookRecorder recorder, TimeProvider time)
+public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> createEngine, IHookRecorder recorder, TimeProvider time, TimeSpan? deadline = null)
 {
     /// <summary>The most input read; an agent sending more is refused rather than judged on a part.</summary>
     public const int MaxInputChars = 32 * 1024 * 1024;
 
-    /// <summary>How long judging may take before the hook answers deny; well under the timeout setup gives the agent.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    /// <summary>How long a whole hook call (reading, building, judging, recording) may take before it answers deny; well under the timeout setup gives the agent.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
-    public HookAnswer Run(TextReader input)
+    private TimeSpan Deadline { get; } = deadline ?? DefaultDeadline;
+
+    public HookAnswer Run(TextReader input) => Run(() => ReadBounded(input));
+
+    /// <summary>Runs one hook call whose input <paramref name="readInput"/> supplies (it may throw; that answers as a block).</summary>
+    public HookAnswer Run(Func<string> readInput)
     {
         string? eventName = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan Left() => Deadline - clock.Elapsed > TimeSpan.Zero ? Deadline - clock.Elapsed : TimeSpan.Zero;
         // The engine (rule catalog, compiled rules) is most of a hook's cost: build it on another core while this
         // one reads and parses the input and opens the flight recorder.
         var building = Task.Run(createEngine);
         var opening = Task.Run(recorder.Open);
         try
         {
-            var text = ReadBounded(input);
+            // An agent that never closes stdin must not hold the hook past its own timeout, which the agent treats as "go on".
+            var text = Within(Task.Run(readInput), Left(), "reading the hook input");
             using var doc = ParseInput(text);
             eventName = HookJson.Optional(doc.RootElement, "hook_event_name");
             var request = protocol.Read(doc.RootElement);
-            if (request.Actions.Count == 0) return Unjudged(request, building);
+            if (request.Actions.Count == 0) return Unjudged(request, building, Left());
 
-            var engine = Within(building, Deadline, "building the engine");
-            var (action, verdict) = JudgeWithin(engine, request.Actions, Deadline);
+            var engine = Within(building, Left(), "building the engine");
+            var (action, verdict) = JudgeWithin(engine, request.Actions, Left());
             var eventId = AuditEvent.NewId(time);
             try
             {
-                Within(opening, Deadline, "opening the audit log");
+                Within(opening, Left(), "opening the audit log");
                 recorder.Record(AuditEvent.ForVerdict("hook", action, verdict, eventId, Extra(request.Event, request.Subject)), checkpoint: false);
             }
-            catch (Exception e) when (engine.Config.Mode != PolicyMode.Monitor && e is AuditException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is AuditException or IOException or UnauthorizedAccessException)
             {
-                // An action that cannot be recorded is not let through, as for any other surface in enforce.
-                return protocol.FailClosed(eventName, $"the audit log could not be written: {e.Message}");
+                // An action that cannot be recorded is not let through, as for any other surface in enforce; monitor
+                // never stops anything, so it answers the verdict and says what went wrong.
+                if (engine.Config.Mode != PolicyMode.Monitor) return protocol.FailClosed(eventName, $"the audit log could not be written: {e.Message}");
+                return protocol.Answer(request, verdict, eventId) with { Stderr = $"palisade: the audit log could not be written: {e.Message}" };
             }
             return protocol.Answer(request, verdict, eventId);
         }
@@ -60,10 +70,10 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     /// An event with nothing to judge. A session start checks the configuration (so a broken one is reported when the
     /// session opens, not at the first tool call) and signs the records left unsigned by the sessions before it.
     /// </summary>
-    private HookAnswer Unjudged(HookRequest request, Task<PalisadeEngine> building)
+    private HookAnswer Unjudged(HookRequest request, Task<PalisadeEngine> building, TimeSpan left)
     {
         if (request.Event is not ("SessionStart" or "sessionStart")) return protocol.Answer(request, Verdict.Allow, "");
-        Within(building, Deadline, "building the engine");
+        Within(building, left, "building the engine");
         try
         {
             recorder.Record(AuditEvent.Start("hook", AuditEvent.NewId(time), Extra(request.Event, null)), checkpoint: true);
@@ -85,7 +95,7 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
     private static void Within(Task task, TimeSpan deadline, string what)
     {
         // Waiting on the handle, not Task.Wait, so a failed task rethrows its own exception (ConfigException, ...) below.
-        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(deadline)) throw new TimeoutException($"{what} took longer than {deadline.TotalSeconds:0} seconds");
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(deadline)) throw new TimeoutException($"{what} ran past the hook's deadline");
         task.GetAwaiter().GetResult();
     }
 
@@ -130,7 +140,8 @@ public sealed class HookRunner(IHookProtocol protocol, Func<PalisadeEngine> crea
         return extra;
     }
 
-    private static string ReadBounded(TextReader input)
+    /// <summary>All of <paramref name="input"/>, refused past <see cref="MaxInputChars"/>.</summary>
+    public static string ReadBounded(TextReader input)
     {
         var text = new System.Text.StringBuilder();
         var chunk = new char[16 * 1024];

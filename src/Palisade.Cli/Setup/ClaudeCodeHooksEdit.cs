@@ -22,13 +22,17 @@ public static class ClaudeCodeHooksEdit
 
     public const string DefaultGateway = "http://127.0.0.1:8787/anthropic";
 
-    public static void Apply(JsonObject settings, string command, string? gatewayUrl, string path)
+    /// <param name="blockOnFailure">
+    /// Also write <c>"onFailure": "block"</c> (Claude Code 2.1.295 and later), so a hook that cannot start, crashes
+    /// or times out blocks instead of letting the call through. Opt-in: older versions' handling of the key is unverified.
+    /// </param>
+    public static void Apply(JsonObject settings, string command, string? gatewayUrl, string path, bool blockOnFailure = false)
     {
         var hooks = JsonConfigFile.GetOrAddObject(settings, "hooks", path);
         foreach (var (name, matcher) in Events)
         {
             var groups = JsonConfigFile.GetOrAddArray(hooks, name, path);
-            var wanted = Group(command, matcher);
+            var wanted = Group(command, matcher, blockOnFailure);
             var ours = groups.Where(g => g is JsonObject o && o["hooks"] is JsonArray a && a.Any(IsOurs)).ToList();
             if (ours.Count == 1 && JsonNode.DeepEquals(ours[0], wanted)) continue;
             foreach (var group in ours)
@@ -46,16 +50,18 @@ public static class ClaudeCodeHooksEdit
     private static bool IsOurs(JsonNode? hook) =>
         hook is JsonObject o && o["command"] is JsonValue v && v.TryGetValue<string>(out var c) && HookCommandLine.IsPalisadeHook(c, "claude-code");
 
-    private static JsonObject Group(string command, string? matcher)
+    private static JsonObject Group(string command, string? matcher, bool blockOnFailure)
     {
         var group = new JsonObject();
         if (matcher is not null) group["matcher"] = matcher;
-        group["hooks"] = new JsonArray(new JsonObject
+        var hook = new JsonObject
         {
             ["type"] = "command",
             ["command"] = $"{command} hook claude-code",
             ["timeout"] = TimeoutSeconds,
-        });
+        };
+        if (blockOnFailure) hook["onFailure"] = "block";
+        group["hooks"] = new JsonArray(hook);
         return group;
     }
 }

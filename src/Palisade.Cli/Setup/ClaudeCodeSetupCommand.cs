@@ -5,6 +5,9 @@ namespace Palisade.Cli.Setup;
 /// <summary><c>palisade setup claude-code</c>: adds Palisade's hooks to Claude Code's settings.</summary>
 public static class ClaudeCodeSetupCommand
 {
+    private const string BlockOnFailureDescription =
+        "Also ask Claude Code to block when the hook cannot start, crashes or times out (\"onFailure\": \"block\", Claude Code 2.1.295 or later).";
+
     public static Command Create(SetupContext context)
     {
         var settings = new Option<string?>("--settings") { Description = "Settings file to edit (default: ~/.claude/settings.json, or $CLAUDE_CONFIG_DIR/settings.json)." };
@@ -15,9 +18,10 @@ public static class ClaudeCodeSetupCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Option<string?>("--command") { Description = "How the hook starts palisade (default: the path of this palisade)." };
+        var blockOnFailure = new Option<bool>("--block-on-hook-failure") { Description = BlockOnFailureDescription };
         var setup = new Command("claude-code", "Add Palisade's hooks (PreToolUse, PostToolUse, UserPromptSubmit, SessionStart) to Claude Code's settings.")
         {
-            settings, project, gateway, command,
+            settings, project, gateway, command, blockOnFailure,
         };
         setup.SetAction(p =>
         {
@@ -25,7 +29,7 @@ public static class ClaudeCodeSetupCommand
             string? gatewayUrl = p.GetResult(gateway) is null ? null : p.GetValue(gateway) ?? ClaudeCodeHooksEdit.DefaultGateway;
             var hookCommand = p.GetValue(command) ?? HookCommandLine.ForThisProcess();
             return SetupReport.Run(context.Console, context.Editor, path,
-                root => ClaudeCodeHooksEdit.Apply(root, hookCommand, gatewayUrl, path),
+                root => ClaudeCodeHooksEdit.Apply(root, hookCommand, gatewayUrl, path, p.GetValue(blockOnFailure)),
                 p.GetValue(context.Options.DryRun), p.GetValue(context.Options.Undo), "Claude Code hooks");
         });
         return setup;

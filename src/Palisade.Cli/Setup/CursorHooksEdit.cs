@@ -17,7 +17,8 @@ public static class CursorHooksEdit
         "preToolUse",
     ];
 
-    public static void Apply(JsonObject file, string command, string path)
+    /// <param name="blockOnFailure">Also write <c>"failClosed": true</c>, so Cursor blocks when the hook cannot run (opt-in, version-dependent).</param>
+    public static void Apply(JsonObject file, string command, string path, bool blockOnFailure = false)
     {
         if (file["version"] is null) file["version"] = 1;
         else if (file["version"] is not JsonValue v || !v.TryGetValue<int>(out var version) || version != 1)
@@ -27,10 +28,12 @@ public static class CursorHooksEdit
         foreach (var name in Events)
         {
             var entries = JsonConfigFile.GetOrAddArray(hooks, name, path);
+            var wanted = new JsonObject { ["command"] = line };
+            if (blockOnFailure) wanted["failClosed"] = true;
             var ours = entries.Where(IsOurs).ToList();
-            if (ours.Count == 1 && ours[0]!["command"]!.GetValue<string>() == line) continue;
+            if (ours.Count == 1 && JsonNode.DeepEquals(ours[0], wanted)) continue;
             foreach (var entry in ours) entries.Remove(entry);
-            entries.Add(new JsonObject { ["command"] = line });
+            entries.Add(wanted);
         }
     }
 

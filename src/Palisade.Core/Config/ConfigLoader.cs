@@ -82,8 +82,11 @@ public static class ConfigLoader
         }
 
         if (root.Get("egress") is { } egress) config = config with { Egress = EgressConfigYaml.Read(egress) };
+        if (root.Get("mcp") is { } mcp) config = config with { Mcp = Palisade.Core.Mcp.McpConfigYaml.Read(mcp) };
 
         if (root.Get("gateway") is { } gateway) config = config with { Gateway = GatewayConfigYaml.Read(gateway) };
+
+        if (root.Get("proxy") is { } proxy) config = config with { Proxy = ProxyConfigYaml.Read(proxy) };
 
         if (root.Get("audit") is { } audit)
         {

@@ -41,6 +41,8 @@ public static class ConfigWriter
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  decode_depth: {c.Decode.MaxDepth}"));
         EgressConfigYaml.Write(sb, c.Egress);
         GatewayConfigYaml.Write(sb, c.Gateway);
+        ProxyConfigYaml.Write(sb, c.Proxy);
+        Mcp.McpConfigYaml.Write(sb, c.Mcp);
         if (c.AuditDirectory is not null)
         {
             sb.AppendLine("audit:");

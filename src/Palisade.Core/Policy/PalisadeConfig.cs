@@ -1,4 +1,5 @@
 using Palisade.Core.Analyzers.Egress;
+using Palisade.Core.Mcp;
 using Palisade.Core.Config;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
@@ -32,8 +33,13 @@ public sealed record PalisadeConfig
     /// <summary>Host lists for the URL analyzer (<c>egress:</c>).</summary>
     public EgressConfig Egress { get; init; } = EgressConfig.Default;
 
+    /// <summary>Server and tool policy, HTTP upstreams and limits for the MCP proxy (<c>mcp:</c>).</summary>
+    public McpConfig Mcp { get; init; } = McpConfig.Default;
     /// <summary>Listeners and providers of <c>palisade run</c> (<c>gateway:</c>).</summary>
     public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
+
+    /// <summary>The egress proxy of <c>palisade run</c> (<c>proxy:</c>).</summary>
+    public ProxyConfig Proxy { get; init; } = ProxyConfig.Default;
 
     /// <summary>Where audit records go; null when the surface was not asked to record.</summary>
     public string? AuditDirectory { get; init; }

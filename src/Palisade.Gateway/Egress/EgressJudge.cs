@@ -77,6 +77,21 @@ public sealed class EgressJudge(GatewayContext gateway)
         return new Judgement(verdict, eventId);
     }
 
+    /// <summary>
+    /// A host as the flight recorder may show it: the last two labels (or the IP address), and for a longer name how
+    /// many labels were left out with a keyed hash of the whole. Subdomains are where secrets hide (a key split into
+    /// labels), and the recorder must never hold what it caught.
+    /// </summary>
+    public string SafeHost(string host)
+    {
+        if (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _)) return host;
+        var labels = host.TrimEnd('.').Split('.');
+        if (labels.Length <= 2 && host.Length <= 63) return host;
+        var tail = string.Join('.', labels[^Math.Min(2, labels.Length)..]);
+        if (tail.Length > 63) tail = gateway.Engine.Redactor.Mask(tail);
+        return $"{tail} (+{labels.Length - 2} labels, h:{gateway.Engine.Redactor.Hash(host)})";
+    }
+
     /// <summary>True when the traffic must not go on: a block (or a redaction the proxy cannot apply to bytes in flight).</summary>
     public static bool Stops(Judgement judgement) => judgement.Decision is Decision.Block or Decision.Redact or Decision.Review;
 }

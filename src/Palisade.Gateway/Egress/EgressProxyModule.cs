@@ -16,6 +16,7 @@ namespace Palisade.Gateway.Egress;
 public sealed class EgressProxyModule(EgressProxyOptions options) : IGatewayModule
 {
     private EgressServices? _services;
+    private ProxyListener? _listener;
 
     /// <summary>The running proxy's parts (after the gateway started), for tests and benchmarks.</summary>
     public EgressServices Services => _services ?? throw new InvalidOperationException("the gateway has not started the egress proxy yet.");
@@ -24,14 +25,38 @@ public sealed class EgressProxyModule(EgressProxyOptions options) : IGatewayModu
 
     public void ConfigureDataListener(ListenOptions listen, GatewayContext context)
     {
-        var handler = new ConnectHandler(For(context));
-        listen.Use(next => connection => handler.OnConnectionAsync(connection, next));
+        if (options.Listen is null) AttachConnectHandler(listen, context);
     }
 
     public void MapData(WebApplication app, GatewayContext context)
     {
         var services = For(context);
+        if (options.Listen is { } own)
+        {
+            // Its own listener: started with the gateway (a port that cannot be bound fails the start, as the planes do).
+            _listener = ProxyListener.StartAsync(own, this, context).GetAwaiter().GetResult();
+            app.Lifetime.ApplicationStopped.Register(() =>
+            {
+                _listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            });
+            return;
+        }
         app.Lifetime.ApplicationStopped.Register(() => services.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        MapProxy(app, context);
+    }
+
+    /// <summary>CONNECT tunnels at the connection, before Kestrel's HTTP parser.</summary>
+    internal void AttachConnectHandler(ListenOptions listen, GatewayContext context)
+    {
+        var handler = new ConnectHandler(For(context));
+        listen.Use(next => connection => handler.OnConnectionAsync(connection, next));
+    }
+
+    /// <summary>The forward middleware (first) and the /fetch and /ws endpoints.</summary>
+    internal void MapProxy(WebApplication app, GatewayContext context)
+    {
+        var services = For(context);
         app.UseWebSockets();
         app.UseMiddleware<ForwardProxyMiddleware>(services);
         app.MapGet("/fetch", services.Fetcher.HandleAsync);
@@ -47,9 +72,12 @@ public sealed class EgressProxyModule(EgressProxyOptions options) : IGatewayModu
         });
     }
 
+    /// <summary>Where the proxy listens: its own listener when <c>proxy.listen</c> is set, else the data plane.</summary>
+    public Uri ProxyUrl(GatewayUrls urls) => _listener?.Url ?? urls.Data;
+
     public IEnumerable<string> Describe(GatewayUrls urls)
     {
-        var proxy = $"http://{urls.Data.Authority}";
+        var proxy = $"http://{ProxyUrl(urls).Authority}";
         yield return $"palisade: egress proxy: HTTPS_PROXY={proxy} HTTP_PROXY={proxy} (interception {(options.Intercept ? "on" : "off")}); {proxy}/fetch?url=… and {proxy.Replace("http:", "ws:", StringComparison.Ordinal)}/ws?url=…";
         if (options.Passthrough.Count > 0) yield return $"palisade: never intercepted: {string.Join(", ", options.Passthrough.Select(p => p.ToString()))}";
     }

@@ -7,6 +7,9 @@ namespace Palisade.Gateway.Egress;
 /// <summary>How <c>palisade run</c> runs the egress proxy: flags and their defaults. Immutable.</summary>
 public sealed record EgressProxyOptions
 {
+    /// <summary>A listener of the proxy's own (<c>proxy.listen</c>, e.g. <c>127.0.0.1:8789</c>); null serves the proxy on the data plane.</summary>
+    public string? Listen { get; init; }
+
     /// <summary>Terminate TLS of CONNECT tunnels with leaf certificates from the local CA (<c>--intercept</c>).</summary>
     public bool Intercept { get; init; }
 

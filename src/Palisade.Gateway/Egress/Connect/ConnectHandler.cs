@@ -21,15 +21,28 @@ namespace Palisade.Gateway.Egress.Connect;
 public sealed class ConnectHandler(EgressServices services)
 {
     public const string SniMismatchRule = "proxy-sni-mismatch";
+    private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(30);
     private static readonly byte[] Established = "HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray();
 
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var input = connection.Transport.Input;
         byte[] head;
+        // Kestrel's own header timeout starts only when it reads; until then this handler bounds the wait itself.
+        using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        headTimeout.CancelAfter(HeadTimeout);
         while (true)
         {
-            var read = await input.ReadAsync(connection.ConnectionClosed).ConfigureAwait(false);
+            ReadResult read;
+            try
+            {
+                read = await input.ReadAsync(headTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                connection.Abort();
+                return;
+            }
             var starts = ConnectRequest.StartsConnect(read.Buffer);
             if (starts == false || (starts is null && read.IsCompleted) || read.Buffer.Length == 0 && read.IsCompleted)
             {
@@ -80,10 +93,10 @@ public sealed class ConnectHandler(EgressServices services)
         var judge = services.Judge;
         var cancel = connection.ConnectionClosed;
         var action = ProxyActions.Request("CONNECT", request.Url, request.Headers, null, client);
-        var extra = new Dictionary<string, string> { ["host"] = request.Host, ["method"] = "CONNECT" };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(request.Host), ["method"] = "CONNECT" };
         if (!services.RateLimiter.TryAcquire(request.Host, out var retry))
         {
-            var limited = await judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {request.Host}", extra).ConfigureAwait(false);
+            var limited = await judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {judge.SafeHost(request.Host)}", extra).ConfigureAwait(false);
             if (EgressJudge.Stops(limited))
             {
                 await WriteAsync(connection, ProxyAnswers.RawBlock(limited, 429, "Too Many Requests", "palisade_rate_limited", retry)).ConfigureAwait(false);
@@ -123,7 +136,7 @@ public sealed class ConnectHandler(EgressServices services)
         if (peek.ServerName is { } sni && !string.Equals(sni.TrimEnd('.'), request.Host.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             var mismatch = await judge.RefuseAsync(action, SniMismatchRule, "exfiltration",
-                "the TLS server name inside the tunnel is not the host the tunnel was opened to (domain fronting)", new Dictionary<string, string>(extra) { ["sni"] = sni.Length > 253 ? sni[..253] : sni }).ConfigureAwait(false);
+                "the TLS server name inside the tunnel is not the host the tunnel was opened to (domain fronting)", new Dictionary<string, string>(extra) { ["sni"] = judge.SafeHost(sni.Length > 253 ? sni[..253] : sni) }).ConfigureAwait(false);
             if (EgressJudge.Stops(mismatch)) return;
         }
         if (services.Leaves is { } leaves && !services.IsPassthrough(request.Host, request.Port))

@@ -27,16 +27,16 @@ public sealed class TargetGuard(IHostResolver resolver, IReadOnlyList<HostPatter
             }
             catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
             {
-                return (null, new TargetRefusal(UnresolvedRule, $"the host name {host} does not resolve"));
+                return (null, new TargetRefusal(UnresolvedRule, "the host name does not resolve"));
             }
         }
-        if (addresses.Length == 0) return (null, new TargetRefusal(UnresolvedRule, $"the host name {host} resolved to no address"));
+        if (addresses.Length == 0) return (null, new TargetRefusal(UnresolvedRule, "the host name resolved to no address"));
         if (!isTrusted)
         {
             // Every address, not the first: a resolver answer that mixes a public and a private address is refused whole.
             foreach (var address in addresses)
                 if (EgressPolicy.IsBlockedAddress(address, out var reason))
-                    return (null, new TargetRefusal(ResolvedAddressRule, $"{host} resolves to {reason}; add it to trusted_hosts (or --trust-host) if it is your own server"));
+                    return (null, new TargetRefusal(ResolvedAddressRule, $"the host resolves to {reason}; add it to trusted_hosts (or --trust-host) if it is your own server"));
         }
         return (new PinnedTarget(host, port, addresses, isTrusted), null);
     }

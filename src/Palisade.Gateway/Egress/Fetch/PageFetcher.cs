@@ -30,11 +30,11 @@ public sealed class PageFetcher(EgressServices services)
         var noHeaders = new HeaderDictionary();
         for (var hop = 0; hop <= services.Options.MaxRedirects; hop++)
         {
-            var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["fetch_hop"] = hop.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var extra = new Dictionary<string, string> { ["host"] = services.Judge.SafeHost(target.IdnHost), ["fetch_hop"] = hop.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             var action = ProxyActions.Request("GET", url, noHeaders, null, client);
             if (!services.RateLimiter.TryAcquire(target.IdnHost, out var retry))
             {
-                var limited = await services.Judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {target.IdnHost}", extra).ConfigureAwait(false);
+                var limited = await services.Judge.RefuseAsync(action, HttpForwarder.RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {services.Judge.SafeHost(target.IdnHost)}", extra).ConfigureAwait(false);
                 if (EgressJudge.Stops(limited))
                 {
                     await ProxyAnswers.RateLimitedAsync(http, limited, retry).ConfigureAwait(false);
@@ -97,7 +97,7 @@ public sealed class PageFetcher(EgressServices services)
         var fields = new List<ContentField> { new("body", raw) };
         if (isHtml) fields.Add(new ContentField("text", text));
         var action = ProxyActions.Response(url, raw, client) with { Fields = fields };
-        var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["fetch"] = "response" };
+        var extra = new Dictionary<string, string> { ["host"] = services.Judge.SafeHost(target.IdnHost), ["fetch"] = "response" };
         var judgement = await services.Judge.JudgeAsync(action, extra, cancel).ConfigureAwait(false);
         if (!EgressJudge.Stops(judgement) && A2aParts.FromAgentCard(target.AbsolutePath, raw) is { Count: > 0 } card)
         {

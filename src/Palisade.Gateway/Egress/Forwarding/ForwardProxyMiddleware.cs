@@ -36,6 +36,13 @@ public sealed class ForwardProxyMiddleware(RequestDelegate next, EgressServices 
             await ProxyAnswers.BlockAsync(http, judgement).ConfigureAwait(false);
             return;
         }
+        if (IsThisGateway(http, target))
+        {
+            // A client that sends everything through its proxy, Palisade's own endpoints included (/fetch, /openai/…):
+            // served here, as if it had come directly (Kestrel already routed the absolute-form path).
+            await next(http).ConfigureAwait(false);
+            return;
+        }
         if (WebSocketRelay.IsUpgrade(http))
         {
             await services.WebSockets.RelayAsync(http, WebSocketRelay.ToWebSocketUri(target), raw, client).ConfigureAwait(false);
@@ -43,4 +50,9 @@ public sealed class ForwardProxyMiddleware(RequestDelegate next, EgressServices 
         }
         await services.Forwarder.ForwardAsync(http, target, raw, client).ConfigureAwait(false);
     }
+
+    private static bool IsThisGateway(HttpContext http, Uri target) =>
+        target.Scheme is "http" or "ws" && target.Port == http.Connection.LocalPort
+        && System.Net.IPAddress.TryParse(target.IdnHost.Trim('[', ']'), out var address)
+        && (address.Equals(http.Connection.LocalIpAddress) || (System.Net.IPAddress.IsLoopback(address) && http.Connection.LocalIpAddress is { } local && System.Net.IPAddress.IsLoopback(local)));
 }

@@ -25,12 +25,12 @@ public sealed class HttpForwarder(EgressServices services)
         var cancel = http.RequestAborted;
         var judge = services.Judge;
         var method = request.Method;
-        var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["method"] = method };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(target.IdnHost), ["method"] = method };
         var headOnly = ProxyActions.Request(method, url, request.Headers, null, client);
 
         if (!services.RateLimiter.TryAcquire(target.IdnHost, out var retry))
         {
-            var limited = await judge.RefuseAsync(headOnly, RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {target.IdnHost}", extra).ConfigureAwait(false);
+            var limited = await judge.RefuseAsync(headOnly, RateLimitRule, "rate-limit", $"more than {services.Options.RequestsPerMinutePerHost} requests a minute to {judge.SafeHost(target.IdnHost)}", extra).ConfigureAwait(false);
             if (EgressJudge.Stops(limited))
             {
                 await ProxyAnswers.RateLimitedAsync(http, limited, retry).ConfigureAwait(false);
@@ -48,6 +48,8 @@ public sealed class HttpForwarder(EgressServices services)
         }
 
         var (first, firstLength, complete) = await ReadFirstWindowAsync(request.Body, services.Options.FirstWindowBytes, cancel).ConfigureAwait(false);
+        // A body of exactly the window's size is whole when its declared length says so (no read could tell).
+        complete |= request.ContentLength == firstLength;
         var bodyText = firstLength > 0 ? Encoding.UTF8.GetString(first, 0, firstLength) : null;
         var action = ProxyActions.Request(method, url, request.Headers, bodyText, client);
         if (await JudgeRequestAsync(action, bodyText, target, request.Headers, client, extra, cancel).ConfigureAwait(false) is { } stop)
@@ -72,7 +74,7 @@ public sealed class HttpForwarder(EgressServices services)
         var hasBody = firstLength > 0 || !complete;
         if (hasBody)
         {
-            var scanner = new StreamWindowScanner(judge, t => ProxyActions.RequestBodyWindow(method, t, client), services.Options.OverlapBytes, 64 * 1024, extra);
+            var scanner = new StreamWindowScanner(judge, t => ProxyActions.RequestBodyWindow(method, t, client), services.Options.OverlapBytes, StreamWindowScanner.ChunkBytes, extra);
             message.Content = new ScannedRequestContent(first, firstLength, complete ? null : request.Body, scanner, request.ContentLength);
         }
         foreach (var (name, values) in request.Headers)
@@ -105,7 +107,6 @@ public sealed class HttpForwarder(EgressServices services)
         }
         using (upstream)
         {
-            services.CrossRequest.Remember(ProxyActions.Fragment(target, request.Headers, bodyText), client);
             await services.Responses.RelayAsync(http, upstream, url, target.AbsolutePath, client, action).ConfigureAwait(false);
         }
     }
@@ -115,7 +116,7 @@ public sealed class HttpForwarder(EgressServices services)
         Dictionary<string, string> extra, CancellationToken cancel)
     {
         var judge = services.Judge;
-        var judgement = await judge.JudgeAndReviewAsync(action, $"{action.Method} {target.IdnHost}", extra, cancel).ConfigureAwait(false);
+        var judgement = await judge.JudgeAndReviewAsync(action, $"{action.Method} {judge.SafeHost(target.IdnHost)}", extra, cancel).ConfigureAwait(false);
         if (EgressJudge.Stops(judgement)) return judgement;
         var parts = A2aParts.FromRequestBody(bodyText);
         if (parts.Count > 0)

@@ -16,7 +16,8 @@ namespace Palisade.Gateway.Egress.Forwarding;
 public sealed class ResponseRelay(EgressJudge judge, EgressProxyOptions options)
 {
     public const string UndecodableRule = "proxy-undecodable-body";
-    private const int Chunk = 64 * 1024;
+    private const int FirstWindow = 64 * 1024;
+    private const int Chunk = StreamWindowScanner.ChunkBytes;
 
     public async Task RelayAsync(HttpContext http, HttpResponseMessage upstream, string url, string path, ClientInfo client, AgentAction request)
     {
@@ -46,7 +47,7 @@ public sealed class ResponseRelay(EgressJudge judge, EgressProxyOptions options)
             };
         await using var _ = body.ConfigureAwait(false);
 
-        var first = new byte[Chunk];
+        var first = new byte[FirstWindow];
         var firstLength = 0;
         var ended = false;
         if (scan)

@@ -9,7 +9,7 @@ namespace Palisade.Gateway.Egress.Forwarding;
 /// </summary>
 internal sealed class ScannedRequestContent(byte[] first, int firstLength, Stream? rest, StreamWindowScanner scanner, long? length) : HttpContent
 {
-    private const int Chunk = 64 * 1024;
+    private const int Chunk = StreamWindowScanner.ChunkBytes;
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancel)
     {

@@ -13,6 +13,12 @@ namespace Palisade.Gateway.Egress.Forwarding;
 public sealed class StreamWindowScanner(EgressJudge judge, Func<string, AgentAction> actionFor, int overlap, int maxChunk,
     IReadOnlyDictionary<string, string>? extra = null)
 {
+    /// <summary>
+    /// The streamed chunk size. With the overlap its text stays under the large-object threshold (85,000 bytes), so the
+    /// window strings of a long transfer are cheap gen-0 garbage instead of filling the large-object heap.
+    /// </summary>
+    public const int ChunkBytes = 32 * 1024;
+
     private byte[] _work = new byte[overlap + maxChunk];
     private int _heldStart, _heldLength;
 

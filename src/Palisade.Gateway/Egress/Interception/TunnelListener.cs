@@ -113,7 +113,7 @@ public sealed class TunnelListener(EgressServices services) : IAsyncDisposable
         {
             // A request for another host inside a tunnel judged for this one (domain fronting): refused.
             var refused = await services.Judge.RefuseAsync(ProxyActions.Request(http.Request.Method, url, http.Request.Headers, null, client), HostMismatchRule, "exfiltration",
-                $"a request inside the tunnel to {tunnel.Host} names another host").ConfigureAwait(false);
+                $"a request inside the tunnel to {services.Judge.SafeHost(tunnel.Host)} names another host").ConfigureAwait(false);
             if (EgressJudge.Stops(refused))
             {
                 await ProxyAnswers.BlockAsync(http, refused).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class CrossRequestCheck(SessionStore sessions, EgressJudge judge, 
     public async ValueTask<Judgement?> CheckAsync(string fragment, ClientInfo client, AgentAction request)
     {
         if (fragment.Length == 0) return null;
-        var (joined, start) = sessions.Join(client.Session, fragment);
+        var (joined, start) = sessions.JoinAndRemember(client.Session, fragment);
         if (start > 0)
         {
             var action = ProxyActions.Message([new ContentField("session.recent", joined)], Direction.Egress, client);
@@ -37,7 +37,4 @@ public sealed class CrossRequestCheck(SessionStore sessions, EgressJudge judge, 
                 $"the session sent {spent} high-entropy characters in {options.EntropyWindow.TotalMinutes:0} minutes, over its budget of {options.EntropyBudgetChars}").ConfigureAwait(false);
         return null;
     }
-
-    /// <summary>Called once the request went out: its fragment joins the session's recent payload.</summary>
-    public void Remember(string fragment, ClientInfo client) => sessions.Remember(client.Session, fragment);
 }

@@ -11,18 +11,18 @@ internal sealed class SessionState
 
     public long LastSeen;
 
-    /// <summary>The recent buffer followed by <paramref name="fragment"/>, and where the fragment starts in it.</summary>
-    public (string Joined, int FragmentStart) Join(string fragment)
-    {
-        lock (this) return (_recent + fragment, _recent.Length);
-    }
-
-    public void Remember(string fragment, int capacity)
+    /// <summary>
+    /// The recent buffer followed by <paramref name="fragment"/>, and where the fragment starts in it; the fragment is
+    /// appended in the same step, so requests of one session running in parallel still line up one after the other.
+    /// </summary>
+    public (string Joined, int FragmentStart) JoinAndRemember(string fragment, int capacity)
     {
         lock (this)
         {
+            var joined = (_recent + fragment, _recent.Length);
             _recent.Append(fragment);
             if (_recent.Length > capacity) _recent.Remove(0, _recent.Length - capacity);
+            return joined;
         }
     }
 

@@ -26,14 +26,9 @@ public sealed class SessionStore(EgressProxyOptions options, TimeProvider time)
             _sessions.TryRemove(old, out _);
     }
 
-    /// <summary>The session's recent outbound text with <paramref name="fragment"/> appended (not yet remembered).</summary>
-    public (string Joined, int FragmentStart) Join(string session, string fragment) => Get(session).Join(fragment);
-
-    /// <summary>Keeps an allowed fragment for the next requests to be scanned with.</summary>
-    public void Remember(string session, string fragment)
-    {
-        if (fragment.Length > 0) Get(session).Remember(fragment, options.SessionBufferChars);
-    }
+    /// <summary>The session's recent outbound text with <paramref name="fragment"/> appended, and where it starts; the fragment is kept.</summary>
+    public (string Joined, int FragmentStart) JoinAndRemember(string session, string fragment) =>
+        Get(session).JoinAndRemember(fragment, options.SessionBufferChars);
 
     /// <summary>Spends the fragment's high-entropy characters; true when the session is still within its budget.</summary>
     public bool Spend(string session, string fragment, out int spent)

@@ -18,12 +18,10 @@ public sealed class MessageScanner(EgressJudge judge, Direction direction, Clien
     {
         var text = Encoding.UTF8.GetString(message.Span);
         var joined = _tail + text;
+        // Binary messages are judged as their text: a key sent as bytes is still its characters.
         var fields = new List<ContentField> { new(binary ? "ws.binary" : "ws.text", joined) };
-        if (binary && message.Length > 0)
-            // Binary frames are judged as text and, because they can carry anything, as base64 too.
-            fields.Add(new ContentField("ws.binary.base64", Convert.ToBase64String(message.Span)));
         var action = ProxyActions.Message(fields, direction, client) with { Url = null };
-        var extra = new Dictionary<string, string> { ["websocket"] = url, ["direction"] = direction == Direction.Egress ? "client_to_server" : "server_to_client" };
+        var extra = new Dictionary<string, string> { ["websocket"] = judge.SafeHost(new Uri(url).IdnHost), ["direction"] = direction == Direction.Egress ? "client_to_server" : "server_to_client" };
         var judgement = await judge.JudgeQuietAsync(action, extra, cancel).ConfigureAwait(false);
         _tail = joined.Length <= tailChars ? joined : joined[^tailChars..];
         return judgement is not null && EgressJudge.Stops(judgement) ? judgement : null;

@@ -43,7 +43,7 @@ public sealed class WebSocketRelay(EgressServices services)
         var cancel = http.RequestAborted;
         var url = ToHttpUrl(target);
         var handshake = ProxyActions.Request("GET", url, http.Request.Headers, null, client);
-        var extra = new Dictionary<string, string> { ["host"] = target.IdnHost, ["websocket"] = "handshake" };
+        var extra = new Dictionary<string, string> { ["host"] = judge.SafeHost(target.IdnHost), ["websocket"] = "handshake" };
         if (await services.Forwarder.JudgeRequestAsync(handshake, null, new Uri(url), http.Request.Headers, client, extra, cancel).ConfigureAwait(false) is { } stop)
         {
             await ProxyAnswers.BlockAsync(http, stop).ConfigureAwait(false);
@@ -79,7 +79,6 @@ public sealed class WebSocketRelay(EgressServices services)
             return;
         }
         using var agent = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = upstream.SubProtocol, DangerousEnableCompression = false }).ConfigureAwait(false);
-        services.CrossRequest.Remember(ProxyActions.Fragment(target, http.Request.Headers, null), client);
 
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancel, services.Gateway.Stopping);
         var outbound = PumpAsync(agent, upstream, new MessageScanner(judge, Direction.Egress, client, url), handshake, both.Token);

