@@ -3,12 +3,13 @@ using Palisade.Core.Config;
 using Palisade.Core.Engine;
 using Palisade.Core.Policy;
 using Palisade.Gateway.Admin;
+using Palisade.Gateway.Egress;
 using Palisade.Gateway.Hosting;
 using Palisade.Gateway.Llm;
 
 namespace Palisade.GatewayLoad;
 
-/// <summary>The real gateway (default rules, enforce, audit on disk in a temporary home) with <c>openai</c> pointed at the fake provider.</summary>
+/// <summary>The real gateway as <c>palisade run</c> builds it (egress proxy module first, then the LLM gateway; default rules, enforce, audit on disk in a temporary home) with <c>openai</c> pointed at the fake provider.</summary>
 public sealed class InProcessGateway : IAsyncDisposable
 {
     private readonly RunningGateway _running;
@@ -34,7 +35,7 @@ public sealed class InProcessGateway : IAsyncDisposable
         {
             Engine = engine, AuditLog = log, AdminToken = AdminToken.LoadOrCreate(palisadeHome), Home = palisadeHome,
             Listen = "127.0.0.1:0", AdminListen = "127.0.0.1:0",
-        }, [new LlmGatewayModule()]);
+        }, [new EgressProxyModule(new EgressProxyOptions()), new LlmGatewayModule()]); // the modules and order of `palisade run`
         return new InProcessGateway(running, home);
     }
 
