@@ -20,7 +20,7 @@ public static class ProviderBlockAnswer
         BlockAnswer.SetHeaders(response, judgement);
         response.Headers[HeaderNames.CacheControl] = "no-store";
         response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(response.Body);
+        await using var json = new Utf8JsonWriter(response.Body, BlockAnswer.JsonOptions);
         json.WriteStartObject();
         if (protocol.UsesAnthropicErrors(provider)) json.WriteString("type", "error");
         BlockAnswer.WriteError(json, judgement);

@@ -92,6 +92,31 @@ public sealed class GatewayHostTests
         Assert.Contains("/{provider}/", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Block_answer_carries_the_design_body_and_headers_with_quotes_left_readable()
+    {
+        await using var gw = await TestGateway.StartAsync(modules: [new BlockingModule()]);
+        var response = await gw.Data.GetAsync("/blocked");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("block", response.Headers.GetValues("Palisade-Decision").Single());
+        Assert.Equal("demo-rule", response.Headers.GetValues("Palisade-Rule").Single());
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.Contains("in 'arguments.command'", raw);
+        var error = JsonDocument.Parse(raw).RootElement.GetProperty("error");
+        Assert.Equal("palisade_blocked", error.GetProperty("type").GetString());
+        Assert.Equal("demo-rule", error.GetProperty("rule").GetString());
+        Assert.Equal("e-1", error.GetProperty("event_id").GetString());
+    }
+
+    private sealed class BlockingModule : IGatewayModule
+    {
+        public void MapData(WebApplication app, GatewayContext context) => app.MapGet("/blocked", (HttpContext http) =>
+            Palisade.Gateway.Enforcement.BlockAnswer.WriteAsync(http, new Palisade.Gateway.Enforcement.Judgement(new Verdict
+            {
+                Decision = Decision.Block, WouldDecide = Decision.Block, DecidingRule = "demo-rule", Reason = "blocked: a demo in 'arguments.command'.",
+            }, "e-1")));
+    }
+
     private sealed class HeldRequestModule : IGatewayModule
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

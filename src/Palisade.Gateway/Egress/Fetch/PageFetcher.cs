@@ -110,7 +110,7 @@ public sealed class PageFetcher(EgressServices services)
             return;
         }
         http.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        await using var json = new Utf8JsonWriter(http.Response.Body, BlockAnswer.JsonOptions);
         json.WriteStartObject();
         json.WriteString("url", url);
         json.WriteNumber("status", (int)response.StatusCode);

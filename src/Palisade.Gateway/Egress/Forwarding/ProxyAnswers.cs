@@ -43,7 +43,7 @@ public static class ProxyAnswers
         BlockAnswer.SetHeaders(http.Response, judgement);
         http.Response.Headers[BlockAnswer.DecisionHeader] = status == 429 ? "rate_limited" : "block";
         http.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        await using var json = new Utf8JsonWriter(http.Response.Body, BlockAnswer.JsonOptions);
         json.WriteStartObject();
         BlockAnswer.WriteError(json, judgement, type);
         json.WriteEndObject();
@@ -54,7 +54,7 @@ public static class ProxyAnswers
     public static byte[] RawBlock(Judgement judgement, int status = 403, string reasonPhrase = "Forbidden", string type = "palisade_blocked", TimeSpan? retryAfter = null)
     {
         using var ms = new MemoryStream();
-        using (var json = new Utf8JsonWriter(ms))
+        using (var json = new Utf8JsonWriter(ms, BlockAnswer.JsonOptions))
         {
             json.WriteStartObject();
             BlockAnswer.WriteError(json, judgement, type);
