@@ -19,7 +19,8 @@ public readonly record struct UrlFact(string Text, UrlSpan Span)
 /// <item><c>host:NAME</c> for names; <c>ip:ADDRESS class:CLASS range:CIDR [via:FORM]</c> for literals and lenient readings</item>
 /// <item><c>notation:FORMS ADDRESS</c> for IPv4 written other than dotted decimal; <c>parse:ANOMALY</c></item>
 /// <item><c>embedded-ip:ADDRESS class:CLASS form:FORM in:HOST</c>, <c>label:REGISTRABLE-LABEL</c>, <c>userinfo:USER</c></item>
-/// <item><c>token:host|path|query:VALUE</c> for encoded-looking values</item>
+/// <item><c>token:host|path|query:VALUE</c> for encoded-looking values; <c>token:label:LABEL</c> for one such subdomain label</item>
+/// <item><c>hex-text:host:TEXT</c> when the subdomain's hex labels decode to printable text</item>
 /// </list>
 /// </summary>
 public static class UrlFacts
@@ -66,6 +67,11 @@ public static class UrlFacts
         {
             var joined = string.Concat(parts.Subdomain);
             if (RandomShape.LooksEncodedLabel(joined)) facts.Add(new($"token:host:{joined}", span));
+            // One encoded label among plain ones (`<base32>.exfil.example`): the plain labels dilute the joined token.
+            foreach (var label in parts.Subdomain)
+                if (label.Length >= 16 && label.Length < joined.Length && RandomShape.LooksEncodedLabel(label))
+                    facts.Add(new($"token:label:{label}", span));
+            if (HostLabelText.HexText(parts.Subdomain) is { } text) facts.Add(new($"hex-text:host:{text}", span));
         }
     }
 
