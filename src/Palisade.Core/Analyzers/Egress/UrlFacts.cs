@@ -67,12 +67,20 @@ public static class UrlFacts
         {
             var joined = string.Concat(parts.Subdomain);
             if (RandomShape.LooksEncodedLabel(joined)) facts.Add(new($"token:host:{joined}", span));
-            // One encoded label among plain ones (`<base32>.exfil.example`): the plain labels dilute the joined token.
+            // One encoded label among plain ones (`<base32>.exfil.example`): the plain labels dilute the joined token. A
+            // hex label alone is a cache or content id; hex that spells text is judged below.
             foreach (var label in parts.Subdomain)
-                if (label.Length >= 16 && label.Length < joined.Length && RandomShape.LooksEncodedLabel(label))
+                if (label.Length >= 16 && label.Length < joined.Length && !IsHex(label) && RandomShape.LooksEncodedLabel(label))
                     facts.Add(new($"token:label:{label}", span));
             if (HostLabelText.HexText(parts.Subdomain) is { } text) facts.Add(new($"hex-text:host:{text}", span));
         }
+    }
+
+    private static bool IsHex(string label)
+    {
+        foreach (var c in label)
+            if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
     }
 
     private static string NotationNames(Ipv4Notation n)
