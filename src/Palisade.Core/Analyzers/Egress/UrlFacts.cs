@@ -21,6 +21,7 @@ public readonly record struct UrlFact(string Text, UrlSpan Span)
 /// <item><c>embedded-ip:ADDRESS class:CLASS form:FORM in:HOST</c>, <c>label:REGISTRABLE-LABEL</c>, <c>userinfo:USER</c></item>
 /// <item><c>token:host|path|query:VALUE</c> for encoded-looking values; <c>token:label:LABEL</c> for one such subdomain label</item>
 /// <item><c>hex-text:host:TEXT</c> when the subdomain's hex labels decode to printable text</item>
+/// <item><c>encoding:percent-depth-N</c> when the path or query needs three or more rounds of percent-decoding</item>
 /// </list>
 /// </summary>
 public static class UrlFacts
@@ -43,6 +44,9 @@ public static class UrlFacts
         var tokens = 0;
         AddTokens("path", PercentDecoding.DecodeFully(url.Path), url.PathSpan, facts, ref tokens);
         if (url.Query is { Length: > 0 } q) AddTokens("query", PercentDecoding.DecodeFully(q, plusAsSpace: true), url.QuerySpan, facts, ref tokens);
+        // Encoded three times or more: one round is the URL's own, two is a URL carried in a URL; more hides something.
+        var depth = Math.Max(PercentDecoding.Depth(url.Path), url.Query is { Length: > 0 } query ? PercentDecoding.Depth(query) : 0);
+        if (depth >= 3) facts.Add(new($"encoding:percent-depth-{depth}", whole));
         return facts;
     }
 
