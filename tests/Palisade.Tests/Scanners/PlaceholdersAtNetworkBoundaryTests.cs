@@ -104,4 +104,32 @@ public sealed class PlaceholdersAtNetworkBoundaryTests
         Assert.Contains("test.yaml:2", e.Message);
         Assert.Contains("'report' or 'ignore'", e.Message);
     }
+
+    [Fact]
+    public void Ignore_is_written_back_as_it_was_read()
+    {
+        var config = ConfigLoader.Parse("egress:\n  placeholder_credentials: ignore\n", "test.yaml");
+        var sb = new System.Text.StringBuilder();
+        Palisade.Core.Analyzers.Egress.EgressConfigYaml.Write(sb, config.Egress);
+        var again = ConfigLoader.Parse(sb.ToString(), "again.yaml");
+        Assert.Equal(Palisade.Core.Analyzers.Egress.PlaceholderCredentials.Ignore, again.Egress.PlaceholderCredentials);
+    }
+
+    // A valid mnemonic (checksum holds) of our own, and the all-"abandon" BIP-39 test vector.
+    private const string Mnemonic = "cement employ same okay enter buffalo mistake mom twenty wife orphan useless";
+    private const string TestVector = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+
+    [Fact]
+    public void A_seed_phrase_needs_no_context_word()
+    {
+        Assert.Contains("bip39-seed-phrase", Engine.Evaluate(ScanKind.ToAction("text", $"backup.txt: {Mnemonic}")).Findings.Select(f => f.RuleId));
+        Assert.Contains("bip39-seed-phrase", Engine.Evaluate(ProxyMessage(Mnemonic)).Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void The_test_mnemonic_counts_only_at_the_boundary()
+    {
+        Assert.DoesNotContain("bip39-seed-phrase", Engine.Evaluate(ScanKind.ToAction("text", $"wallet seed: {TestVector}")).Findings.Select(f => f.RuleId));
+        Assert.Contains("bip39-seed-phrase", Engine.Evaluate(ProxyMessage(TestVector)).Findings.Select(f => f.RuleId));
+    }
 }
