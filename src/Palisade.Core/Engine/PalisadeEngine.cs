@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Palisade.Core.Analyzers;
+using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
 using Palisade.Core.Redaction;
@@ -72,7 +73,11 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-oversized", path, $"field of {field.Text.Length} characters is over the {Config.MaxFieldChars} limit and was not scanned"));
                 continue;
             }
-            using var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode);
+            using var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode)
+            {
+                Placeholders = Config.Egress.PlaceholderCredentials == PlaceholderCredentials.Report && NetworkBoundary.Carries(action)
+                    ? Placeholders.Keep : Placeholders.Drop,
+            };
             foreach (var scanner in _scanners)
             {
                 if (scanner.AppliesTo(action))

@@ -21,9 +21,11 @@ public static class RuleMatcher
 
     /// <summary>Runs the rule over the whole of <paramref name="text"/>.</summary>
     /// <exception cref="RegexMatchTimeoutException">a backtracking rule ran out of time; callers fail closed.</exception>
-    public static void Run(CompiledRule rule, string text, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule)
+    /// <param name="placeholders">Whether placeholder and published test values are dropped (everywhere) or kept (at the network boundary).</param>
+    public static void Run(CompiledRule rule, string text, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule,
+        Placeholders placeholders = Placeholders.Drop)
     {
-        var counts = new Counts(maxMatches);
+        var counts = new Counts(maxMatches, placeholders);
         RunRange(rule, text, 0, text.Length, 0, text.Length, allowedValues, into, ref counts);
     }
 
@@ -35,15 +37,16 @@ public static class RuleMatcher
     /// </summary>
     /// <param name="reach">The rule's <see cref="RuleDefinition.Window"/>, or its scanner's default.</param>
     /// <exception cref="RegexMatchTimeoutException">a backtracking rule ran out of time; callers fail closed.</exception>
-    public static void Run(CompiledRule rule, TextView view, KeywordHits hits, int reach, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule)
+    public static void Run(CompiledRule rule, TextView view, KeywordHits hits, int reach, ISet<string> allowedValues, List<RuleMatch> into, int maxMatches = MaxMatchesPerRule,
+        Placeholders placeholders = Placeholders.Drop)
     {
         if (hits.IsWholeText(rule.Index))
         {
-            Run(rule, view.Text, allowedValues, into, maxMatches);
+            Run(rule, view.Text, allowedValues, into, maxMatches, placeholders);
             return;
         }
         var first = into.Count;
-        var counts = new Counts(maxMatches);
+        var counts = new Counts(maxMatches, placeholders);
         int start = 0, end = -1;
         foreach (var (s, e) in hits.Spans(rule.Index))
         {
@@ -72,13 +75,14 @@ public static class RuleMatcher
             return;
         // The cut may have made or broken this match: decide on the whole text, as if there were no windows.
         into.RemoveRange(first, into.Count - first);
-        Run(rule, view.Text, allowedValues, into, maxMatches);
+        Run(rule, view.Text, allowedValues, into, maxMatches, placeholders);
     }
 
     private enum Outcome { Done, Enough, TouchedEdge }
 
-    private struct Counts(int maxAccepted)
+    private struct Counts(int maxAccepted, Placeholders placeholders)
     {
+        public readonly Placeholders Placeholders = placeholders;
         public int Accepted;
         public int Candidates;
 
@@ -116,20 +120,31 @@ public static class RuleMatcher
             var group = rule.ValueGroup(match);
             if (!group.Success || group.Length == 0) continue;
             var value = group.Value;
-            if (!Accepts(rule, value, allowedValues)) continue;
+            if (!Accepts(rule, value, allowedValues, counts.Placeholders)) continue;
             into.Add(new RuleMatch(rule, group.Index + offset, group.Length, value));
             if (++counts.Accepted >= counts.MaxAccepted) return counts.Outcome = Outcome.Enough;
         }
         return counts.Outcome = Outcome.Done;
     }
 
-    public static bool Accepts(CompiledRule rule, string value, ISet<string> allowedValues)
+    /// <summary>
+    /// Whether <paramref name="value"/> passes the rule's checks. With <see cref="Placeholders.Keep"/> the two checks that
+    /// say "a sample, not a secret" — the rule's <c>test_values</c> and the <c>not-placeholder</c> validator — are skipped,
+    /// except that a masked value (x-ed out) still carries nothing and is still dropped; checksums, allow patterns,
+    /// entropy floors and the configured allowed values apply as always (docs/decisions/012).
+    /// </summary>
+    public static bool Accepts(CompiledRule rule, string value, ISet<string> allowedValues, Placeholders placeholders = Placeholders.Drop)
     {
         if (allowedValues.Contains(value)) return false;
-        if (rule.TestValues.Count > 0 && rule.TestValues.Contains(CompiledRule.StripSeparators(value))) return false;
+        var keep = placeholders == Placeholders.Keep;
+        if (!keep && rule.TestValues.Count > 0 && rule.TestValues.Contains(CompiledRule.StripSeparators(value))) return false;
         foreach (var allow in rule.AllowPatterns)
             if (allow.IsMatch(value)) return false;
-        if (rule.Validator is not null && !rule.Validator.IsValid(value)) return false;
+        if (keep && rule.Validator is Validation.NotPlaceholderValidator)
+        {
+            if (Validation.NotPlaceholderValidator.IsMasked(value)) return false;
+        }
+        else if (rule.Validator is not null && !rule.Validator.IsValid(value)) return false;
         if (rule.Definition.MinEntropy is { } floor && Entropy.Shannon(value) < floor) return false;
         return true;
     }

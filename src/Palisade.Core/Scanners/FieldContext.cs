@@ -22,6 +22,12 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     public EvidenceRedactor Redactor { get; } = redactor;
     public ISet<string> AllowedValues { get; } = allowedValues;
 
+    /// <summary>
+    /// Whether placeholder and test values are kept: for content crossing the network boundary
+    /// (<see cref="NetworkBoundary"/>), unless <c>egress.placeholder_credentials</c> says ignore.
+    /// </summary>
+    public Placeholders Placeholders { get; init; } = Placeholders.Drop;
+
     /// <summary>Runs every rule over whole views, ignoring where keywords are: the reference windowed matching is tested against.</summary>
     internal bool WholeViews { get; init; }
 
@@ -52,8 +58,8 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
             var p = Rules.PrefilterFor(rule);
             if (!ReferenceEquals(p, prefilter)) hits = Hits(view, prefilter = p);
             if (!hits!.Contains(rule.Index)) continue;
-            if (WholeViews) RuleMatcher.Run(rule, view.Text, AllowedValues, into, maxMatches);
-            else RuleMatcher.Run(rule, view, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches);
+            if (WholeViews) RuleMatcher.Run(rule, view.Text, AllowedValues, into, maxMatches, Placeholders);
+            else RuleMatcher.Run(rule, view, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches, Placeholders);
         }
     }
 

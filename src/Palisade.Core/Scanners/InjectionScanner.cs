@@ -39,18 +39,21 @@ public sealed class InjectionScanner : IContentScanner
             {
                 if (!seen.Add(m.Rule.Id)) continue;
                 var def = m.Rule.Definition;
+                var location = field.Locate(view, m.Start, m.Length);
+                var mention = QuotedMention.Is(field.Field.Text, location.Start, location.Length);
+                var weight = mention ? def.Weight * QuotedMention.WeightFactor : def.Weight;
                 findings.Add(new Finding
                 {
                     RuleId = def.Id,
                     Scanner = Name,
                     Category = def.Category,
                     Severity = def.Severity,
-                    Weight = def.Weight,
-                    Confidence = def.Weight,
-                    Location = field.Locate(view, m.Start, m.Length),
+                    Weight = weight,
+                    Confidence = weight,
+                    Location = location,
                     Evidence = field.Redactor.Excerpt(m.Value),
                     Description = def.Description,
-                    Tags = def.Tags,
+                    Tags = mention ? [.. def.Tags, QuotedMention.Tag] : def.Tags,
                 });
             }
         }

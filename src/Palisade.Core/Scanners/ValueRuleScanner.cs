@@ -19,6 +19,9 @@ public abstract class ValueRuleScanner : IContentScanner
     /// </summary>
     public const int DefaultWindow = 256;
 
+    /// <summary>Tags a finding whose value is a placeholder or published test value, reported at the network boundary.</summary>
+    public const string PlaceholderTag = "placeholder-value";
+
     public void Scan(FieldContext field, List<Finding> findings)
     {
         var matches = new List<RuleMatch>();
@@ -41,7 +44,9 @@ public abstract class ValueRuleScanner : IContentScanner
                     Location = location,
                     Evidence = field.Redactor.Mask(m.Value),
                     Description = def.Description,
-                    Tags = def.Tags,
+                    // Kept only because it crossed the network boundary: say so, so the record explains the block.
+                    Tags = field.Placeholders == Placeholders.Keep && !RuleMatcher.Accepts(m.Rule, m.Value, field.AllowedValues)
+                        ? [.. def.Tags, PlaceholderTag] : def.Tags,
                 });
             }
         }

@@ -21,8 +21,8 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
 
     public void Analyze(AgentAction action, AnalysisContext context)
     {
-        var line = action.CommandLine!;
-        var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == line).Path ?? "command");
+        var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == action.CommandLine).Path ?? "command");
+        var line = LookalikeLetters.Fold(action.CommandLine!);
         var walker = new CommandWalker(new InnerActions(action, context), _limits);
         try
         {

@@ -88,7 +88,7 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
         if (DecodedComponents.Build(url) is { } decoded)
         {
             var view = AgentAction.FromText(ActionKind.Message, decoded, action.Direction, action.Source)
-                with { Transport = action.Transport, SessionId = action.SessionId, AgentId = action.AgentId };
+                with { Transport = action.Transport, SessionId = action.SessionId, AgentId = action.AgentId, FoundIn = ActionKind.HttpRequest };
             context.InspectView(view, "url.decoded");
         }
     }

@@ -14,11 +14,23 @@ public static class EgressConfigYaml
             DenyHosts = Hosts(node, "deny_hosts", allowPort: false),
             ExfilHostsExtra = Hosts(node, "exfil_hosts_extra", allowPort: false),
             TrustedHosts = Hosts(node, "trusted_hosts", allowPort: true),
+            PlaceholderCredentials = Placeholders(node),
         };
         node.RejectUnknownKeys();
         var both = config.AllowHosts.Select(h => h.ToString()).Intersect(config.DenyHosts.Select(h => h.ToString())).FirstOrDefault();
         if (both is not null) throw node.Error($"'{both}' is in both allow_hosts and deny_hosts; keep it in one.");
         return config;
+    }
+
+    private static PlaceholderCredentials Placeholders(YamlNode node)
+    {
+        if (node.Get("placeholder_credentials") is not { } value) return PlaceholderCredentials.Report;
+        return value.AsString() switch
+        {
+            "report" => PlaceholderCredentials.Report,
+            "ignore" => PlaceholderCredentials.Ignore,
+            var other => throw value.Error($"placeholder_credentials is 'report' or 'ignore', not '{other}'."),
+        };
     }
 
     private static IReadOnlyList<HostPattern> Hosts(YamlNode node, string key, bool allowPort)
@@ -44,6 +56,7 @@ public static class EgressConfigYaml
         List("deny_hosts", c.DenyHosts);
         List("exfil_hosts_extra", c.ExfilHostsExtra);
         List("trusted_hosts", c.TrustedHosts);
+        if (c.PlaceholderCredentials != PlaceholderCredentials.Report) sb.AppendLine("  placeholder_credentials: ignore");
 
         void List(string key, IReadOnlyList<HostPattern> hosts)
         {

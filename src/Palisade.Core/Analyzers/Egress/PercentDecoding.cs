@@ -45,5 +45,18 @@ public static class PercentDecoding
         return text;
     }
 
+    /// <summary>How many rounds of percent-decoding change <paramref name="text"/> (at most <paramref name="maxRounds"/>).</summary>
+    public static int Depth(string text, int maxRounds = 4)
+    {
+        var rounds = 0;
+        for (; rounds < maxRounds; rounds++)
+        {
+            var next = Decode(text, false);
+            if (next == text) break;
+            text = next;
+        }
+        return rounds;
+    }
+
     private static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

@@ -19,7 +19,9 @@ public readonly record struct UrlFact(string Text, UrlSpan Span)
 /// <item><c>host:NAME</c> for names; <c>ip:ADDRESS class:CLASS range:CIDR [via:FORM]</c> for literals and lenient readings</item>
 /// <item><c>notation:FORMS ADDRESS</c> for IPv4 written other than dotted decimal; <c>parse:ANOMALY</c></item>
 /// <item><c>embedded-ip:ADDRESS class:CLASS form:FORM in:HOST</c>, <c>label:REGISTRABLE-LABEL</c>, <c>userinfo:USER</c></item>
-/// <item><c>token:host|path|query:VALUE</c> for encoded-looking values</item>
+/// <item><c>token:host|path|query:VALUE</c> for encoded-looking values; <c>token:label:LABEL</c> for one such subdomain label</item>
+/// <item><c>hex-text:host:TEXT</c> when the subdomain's hex labels decode to printable text</item>
+/// <item><c>encoding:percent-depth-N</c> when the path or query needs three or more rounds of percent-decoding</item>
 /// </list>
 /// </summary>
 public static class UrlFacts
@@ -42,6 +44,9 @@ public static class UrlFacts
         var tokens = 0;
         AddTokens("path", PercentDecoding.DecodeFully(url.Path), url.PathSpan, facts, ref tokens);
         if (url.Query is { Length: > 0 } q) AddTokens("query", PercentDecoding.DecodeFully(q, plusAsSpace: true), url.QuerySpan, facts, ref tokens);
+        // Encoded three times or more: one round is the URL's own, two is a URL carried in a URL; more hides something.
+        var depth = Math.Max(PercentDecoding.Depth(url.Path), url.Query is { Length: > 0 } query ? PercentDecoding.Depth(query) : 0);
+        if (depth >= 3) facts.Add(new($"encoding:percent-depth-{depth}", whole));
         return facts;
     }
 
@@ -66,7 +71,20 @@ public static class UrlFacts
         {
             var joined = string.Concat(parts.Subdomain);
             if (RandomShape.LooksEncodedLabel(joined)) facts.Add(new($"token:host:{joined}", span));
+            // One encoded label among plain ones (`<base32>.exfil.example`): the plain labels dilute the joined token. A
+            // hex label alone is a cache or content id; hex that spells text is judged below.
+            foreach (var label in parts.Subdomain)
+                if (label.Length >= 16 && label.Length < joined.Length && !IsHex(label) && RandomShape.LooksEncodedLabel(label))
+                    facts.Add(new($"token:label:{label}", span));
+            if (HostLabelText.HexText(parts.Subdomain) is { } text) facts.Add(new($"hex-text:host:{text}", span));
         }
+    }
+
+    private static bool IsHex(string label)
+    {
+        foreach (var c in label)
+            if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
     }
 
     private static string NotationNames(Ipv4Notation n)

@@ -1,7 +1,7 @@
 namespace Palisade.Core.Rules.Validation;
 
 /// <summary>
-/// A value that is not a placeholder. Placeholder material is the word EXAMPLE (or Example), x-ing out (<c>xxxxxxxx</c>),
+/// A value that is not a placeholder. Placeholder material is the word EXAMPLE (in any case), x-ing out (<c>xxxxxxxx</c>),
 /// or a run of characters that count up, count down or repeat (<c>1234</c>, <c>abcd</c>, <c>9876</c>, <c>0000</c>).
 /// A value is a placeholder when it says EXAMPLE or is x-ed out, when runs of four or more cover at least half of its
 /// letters and digits, or when a counting run of six or more sits in a stretch of letters and digits that holds a letter.
@@ -25,10 +25,16 @@ public sealed class NotPlaceholderValidator : ISecretValidator
     private const int TypedRun = 6;
     private const int RandomPart = 16;
 
+    /// <summary>
+    /// A value that was x-ed out (<c>ghp_xxxxxxxx…</c>): it carries none of the credential it stands for, so it is dropped
+    /// even where other placeholders are kept (at the network boundary, docs/decisions/012).
+    /// </summary>
+    public static bool IsMasked(ReadOnlySpan<char> value) => value.Contains("xxxxxxxx", StringComparison.OrdinalIgnoreCase);
+
     public bool IsValid(ReadOnlySpan<char> value)
     {
-        if (value.Contains("EXAMPLE", StringComparison.Ordinal) || value.Contains("Example", StringComparison.Ordinal)
-            || value.Contains("xxxxxxxx", StringComparison.OrdinalIgnoreCase)) return false;
+        // Any case: a random base62 value holds "example" about once in 10^10 positions; rules need no allow pattern for it.
+        if (value.Contains("example", StringComparison.OrdinalIgnoreCase) || IsMasked(value)) return false;
 
         var hasRandomPart = false;
         for (var (start, end) = NextStretch(value, 0); start < value.Length; (start, end) = NextStretch(value, end))
