@@ -44,11 +44,12 @@ public static class PathResolver
 
     /// <summary>
     /// Decoding and expansion run once, before folding; folding can bring pieces together that would decode or expand
-    /// on a second look (<c>%2%SYSTEMDRIVE%</c>). Those rare paths are resolved again until they stop changing.
+    /// on a second look (<c>%2%SYSTEMDRIVE%</c>), or fold into a drive mount (<c>/:\mnt\C:/x</c> folds to <c>/mnt/c/x</c>,
+    /// which is <c>c:/x</c>). Those rare paths are resolved again until they stop changing.
     /// </summary>
     private static string Settle(string canonical)
     {
-        for (var i = 0; i < 4 && canonical.AsSpan().IndexOfAny('%', '$') >= 0; i++)
+        for (var i = 0; i < 4 && NeedsAnotherLook(canonical); i++)
         {
             var again = PathFolding.Render(PathFolding.Fold(Parse(canonical), null));
             if (again == canonical) break;
@@ -56,4 +57,9 @@ public static class PathResolver
         }
         return canonical;
     }
+
+    private static bool NeedsAnotherLook(string canonical) =>
+        canonical.AsSpan().IndexOfAny('%', '$') >= 0
+        || canonical.StartsWith("/mnt/", StringComparison.OrdinalIgnoreCase)
+        || canonical.StartsWith("/cygdrive/", StringComparison.OrdinalIgnoreCase);
 }

@@ -30,6 +30,16 @@ public sealed class PathResolverPropertyTests
             return (once == twice).Label($"'{p}' -> '{once}' -> '{twice}'");
         }));
 
+    [Theory]
+    [InlineData("%2f:%5cmnt\\C:%c0%aec$%41file:/cwd")] // found by the property above: folding made a WSL mount
+    [InlineData("/:\\mnt\\C:/cwd")]
+    public void A_path_that_folds_into_a_drive_mount_resolves_to_the_drive_at_once(string path)
+    {
+        var once = PathResolver.Resolve(path).Canonical;
+        Assert.Equal(once, PathResolver.Resolve(once).Canonical);
+        Assert.False(once.StartsWith("/mnt/", StringComparison.Ordinal), once);
+    }
+
     [Fact]
     public void Resolution_never_throws_on_generated_paths_with_or_without_a_working_directory() =>
         Check.One(Runs, Prop.ForAll(PathLike(), PathLike(), (p, wd) =>
