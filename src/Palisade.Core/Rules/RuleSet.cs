@@ -36,7 +36,9 @@ public sealed class RuleSet
     /// </param>
     public RuleSet(IEnumerable<RuleDefinition> definitions, IEnumerable<string>? contentScanners = null)
     {
-        Rules = definitions.Select((d, i) => CompiledRule.Compile(d, i)).ToArray();
+        // Built-in rules are proven to compile by the tests, so they build their regexes on first use; config's own rules
+        // build at once, so a bad pattern is reported when the config loads.
+        Rules = definitions.Select((d, i) => CompiledRule.Compile(d, i, lazy: RuleCatalog.IsBuiltin(d))).ToArray();
         var content = contentScanners?.ToHashSet(StringComparer.Ordinal);
         var contentRules = Rules.Where(r => content?.Contains(r.Definition.Scanner) ?? true).ToArray();
         TextPrefilter = new KeywordPrefilter(contentRules.Where(r => !ReadsFoldedText(r.Definition)).ToArray());
