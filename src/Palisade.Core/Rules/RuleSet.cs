@@ -66,9 +66,15 @@ public sealed class RuleSet
 
     public IReadOnlyList<CompiledRule> ForScanner(string scanner) => _byScanner.GetValueOrDefault(scanner) ?? [];
 
-    /// <summary>Upgrades every rule to the linear-time engine, one at a time, until done or cancelled. Returns how many upgraded.</summary>
+    /// <summary>
+    /// Upgrades every rule to the linear-time engine, one at a time, until done or cancelled, after building the prefilter
+    /// parts a one-shot process builds only on need. Returns how many rules upgraded.
+    /// </summary>
     public int UpgradeToLinearTime(CancellationToken cancel = default)
     {
+        TextPrefilter.WarmUp();
+        FoldedPrefilter.WarmUp();
+        Prefilter.WarmUp();
         var upgraded = 0;
         foreach (var rule in Rules)
         {
