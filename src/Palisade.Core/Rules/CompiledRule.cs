@@ -8,6 +8,8 @@ namespace Palisade.Core.Rules;
 /// one-shot process such as a hook starts fast) and can be upgraded in place to the linear-time
 /// <see cref="RegexOptions.NonBacktracking"/> engine, which long-running hosts do in the background.
 /// Either way no regex runs unbounded: see docs/decisions/004-regex-engines.md.
+/// Built-in rules build their regexes on first use (most never run in a one-shot process: their keywords never occur);
+/// rules from config build them at once, so a bad pattern is a config error at load. See docs/decisions/013-engine-cold-start.md.
 /// </summary>
 public sealed class CompiledRule
 {
@@ -21,12 +23,14 @@ public sealed class CompiledRule
     public const int BacktrackingMaxInput = 8 * 1024;
 
     private readonly RegexOptions _options;
-    private readonly string? _groupName;
-    private Regex _regex;
+    private string? _groupName;
+    private Regex? _regex;
+    private IReadOnlyList<Regex>? _allowPatterns;
 
     public RuleDefinition Definition { get; }
     public int Index { get; }
-    public IReadOnlyList<Regex> AllowPatterns { get; }
+    /// <summary>The <see cref="RuleDefinition.Allow"/> regexes, built on first use.</summary>
+    public IReadOnlyList<Regex> AllowPatterns => Volatile.Read(ref _allowPatterns) ?? BuildAllowPatterns();
     public ISecretValidator? Validator { get; }
 
     /// <summary><see cref="RuleDefinition.TestValues"/> with separators removed.</summary>
@@ -34,26 +38,46 @@ public sealed class CompiledRule
 
     public string Id => Definition.Id;
 
-    /// <summary>The regex in use now; swapped atomically by <see cref="UpgradeToLinearTime"/>.</summary>
-    public Regex Regex => Volatile.Read(ref _regex);
+    /// <summary>The regex in use now, built on first use; swapped atomically by <see cref="UpgradeToLinearTime"/>.</summary>
+    public Regex Regex => Volatile.Read(ref _regex) ?? BuildRegex();
 
     public bool IsLinearTime => (Regex.Options & RegexOptions.NonBacktracking) != 0;
 
-    private CompiledRule(RuleDefinition def, int index)
+    private CompiledRule(RuleDefinition def, int index, bool lazy)
     {
         Definition = def;
         Index = index;
         _options = RegexOptions.CultureInvariant | (def.IgnoreCase ? RegexOptions.IgnoreCase : 0);
-        _regex = Build(def.Pattern, _options, def.Origin, "pattern");
-        AllowPatterns = def.Allow.Select(a => Build(a, RegexOptions.CultureInvariant, def.Origin, "allow")).ToArray();
         Validator = def.Validator is null ? null : Validators.Get(def.Validator);
-        TestValues = def.TestValues.Select(StripSeparators).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _groupName = def.Group ?? (_regex.GroupNumberFromName("secret") >= 0 ? "secret" : null);
-        if (_groupName is not null && _regex.GroupNumberFromName(_groupName) < 0)
-            throw new ConfigException($"{def.Origin}: rule '{def.Id}': the pattern has no group named '{_groupName}'.");
+        TestValues = def.TestValues.Count == 0 ? EmptyTestValues : def.TestValues.Select(StripSeparators).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (lazy) return;
+        BuildRegex();
+        BuildAllowPatterns();
     }
 
-    public static CompiledRule Compile(RuleDefinition def, int index) => new(def, index);
+    private static readonly IReadOnlySet<string> EmptyTestValues = new HashSet<string>();
+
+    /// <summary>Compiles a rule; with <paramref name="lazy"/>, its regexes are built on first use (for rules already known to compile).</summary>
+    public static CompiledRule Compile(RuleDefinition def, int index, bool lazy = false) => new(def, index, lazy);
+
+    /// <summary>Builds the pattern on the backtracking interpreter; a racing thread may build it too, and one of the two wins.</summary>
+    private Regex BuildRegex()
+    {
+        var def = Definition;
+        var regex = Build(def.Pattern, _options, def.Origin, "pattern");
+        var groupName = def.Group ?? (regex.GroupNumberFromName("secret") >= 0 ? "secret" : null);
+        if (groupName is not null && regex.GroupNumberFromName(groupName) < 0)
+            throw new ConfigException($"{def.Origin}: rule '{def.Id}': the pattern has no group named '{groupName}'.");
+        Volatile.Write(ref _groupName, groupName);
+        return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
+    }
+
+    private IReadOnlyList<Regex> BuildAllowPatterns()
+    {
+        var def = Definition;
+        IReadOnlyList<Regex> built = def.Allow.Count == 0 ? [] : def.Allow.Select(a => Build(a, RegexOptions.CultureInvariant, def.Origin, "allow")).ToArray();
+        return Interlocked.CompareExchange(ref _allowPatterns, built, null) ?? built;
+    }
 
     private static Regex Build(string pattern, RegexOptions options, string origin, string what)
     {
@@ -76,6 +100,7 @@ public sealed class CompiledRule
         if (IsLinearTime) return true;
         try
         {
+            _ = Regex; // the group name comes from the first build
             Volatile.Write(ref _regex, new Regex(Definition.Pattern, _options | RegexOptions.NonBacktracking));
             return true;
         }
@@ -96,5 +121,5 @@ public sealed class CompiledRule
     public static string StripSeparators(string value) => string.Concat(value.Where(char.IsLetterOrDigit));
 
     /// <summary>The span of the sensitive value inside a match.</summary>
-    public Group ValueGroup(Match m) => _groupName is null ? m.Groups[0] : m.Groups[_groupName];
+    public Group ValueGroup(Match m) => Volatile.Read(ref _groupName) is { } name ? m.Groups[name] : m.Groups[0];
 }

@@ -7,12 +7,13 @@ namespace Palisade.Core.Rules;
 /// </summary>
 /// <remarks>
 /// Keywords that hold non-ASCII characters live in a second automaton, run only over text that holds a non-ASCII
-/// character: ASCII text (most of what agents send) never pays for the wide table that CJK and accented keywords need.
+/// character: ASCII text (most of what agents send) never pays for the wide table that CJK and accented keywords need,
+/// and a process that sees no such text never builds it (it cost a hook ~20 ms: docs/decisions/013-engine-cold-start.md).
 /// </remarks>
 public sealed class KeywordPrefilter
 {
     private readonly KeywordAutomaton? _ascii;
-    private readonly KeywordAutomaton? _other;
+    private readonly Lazy<KeywordAutomaton>? _other;
     private readonly int[] _alwaysRun;
     private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
     private readonly int _maxMinDigits;
@@ -48,8 +49,11 @@ public sealed class KeywordPrefilter
         var ascii = byKeyword.Where(kv => KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         var other = byKeyword.Where(kv => !KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         _ascii = ascii.Length == 0 ? null : new KeywordAutomaton(ascii);
-        _other = other.Length == 0 ? null : new KeywordAutomaton(other);
+        _other = other.Length == 0 ? null : new Lazy<KeywordAutomaton>(() => new KeywordAutomaton(other));
     }
+
+    /// <summary>Builds what is otherwise built on first need (the non-ASCII automaton), for hosts warming up off the request path.</summary>
+    public void WarmUp() => _ = _other?.Value;
 
     /// <summary>
     /// Rules whose keyword occurs in <paramref name="text"/>, plus rules without keywords. A rule with
@@ -61,7 +65,7 @@ public sealed class KeywordPrefilter
         foreach (var r in _alwaysRun) hits.Set(r);
         var sink = new BitSink(hits);
         _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Scan(text, ref sink);
+        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -84,7 +88,7 @@ public sealed class KeywordPrefilter
         foreach (var r in _alwaysRun) hits.SetWholeText(r);
         var sink = new SpanSink(hits);
         _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Scan(text, ref sink);
+        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var longest = DigitRuns.Longest(text, _maxMinDigits);

@@ -21,9 +21,11 @@ public static class RuleFileReader
         ["review"] = Decision.Review, ["block"] = Decision.Block,
     };
 
-    public static IReadOnlyList<RuleDefinition> Read(string yaml, string source)
+    public static IReadOnlyList<RuleDefinition> Read(string yaml, string source) => Read(new YamlRuleNode(YamlNode.Parse(yaml, source)));
+
+    /// <summary>Reads one rule file's root mapping, from YAML or from the packed catalog.</summary>
+    public static IReadOnlyList<RuleDefinition> Read(RuleNode root)
     {
-        var root = YamlNode.Parse(yaml, source);
         var scanner = root.Require("scanner").AsString();
         var category = root.Get("category")?.AsString();
         var fileTags = root.Get("tags")?.AsStringList() ?? [];
@@ -34,7 +36,7 @@ public static class RuleFileReader
     }
 
     /// <summary>The rule's <c>keywords</c>, brace groups expanded (<see cref="KeywordExpansion"/>).</summary>
-    private static IReadOnlyList<string> ExpandKeywords(YamlNode r)
+    private static IReadOnlyList<string> ExpandKeywords(RuleNode r)
     {
         var keywords = r.Get("keywords");
         if (keywords is null) return [];
@@ -49,7 +51,10 @@ public static class RuleFileReader
     }
 
     /// <summary>Reads one rule mapping. <paramref name="scanner"/> and <paramref name="category"/> are file defaults; a rule may name its own.</summary>
-    public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags, string exampleKind = "text")
+    public static RuleDefinition ReadRule(YamlNode r, string? scanner, string? category, IReadOnlyList<string> fileTags, string exampleKind = "text") =>
+        ReadRule(new YamlRuleNode(r), scanner, category, fileTags, exampleKind);
+
+    private static RuleDefinition ReadRule(RuleNode r, string? scanner, string? category, IReadOnlyList<string> fileTags, string exampleKind)
     {
         var id = r.Require("id").AsString();
         if (!RuleIds.IsValid(id)) throw r.Error($"rule id '{id}' must be lower-case letters, digits and dashes.");
