@@ -17,6 +17,8 @@ public sealed class KeywordPrefilter
     private readonly int[] _alwaysRun;
     private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
     private readonly int _maxMinDigits;
+    private readonly (int Rule, int MinWords)[] _seedRules;
+    private readonly int _maxSeedWords;
 
     /// <summary>One more than the highest rule index: the size of a <see cref="RuleHits"/> or <see cref="KeywordHits"/>.</summary>
     public int RuleCount { get; }
@@ -31,10 +33,12 @@ public sealed class KeywordPrefilter
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();
         var digitRules = new List<(int, int, bool)>();
+        var seedRules = new List<(int, int)>();
         foreach (var rule in rules)
         {
             var def = rule.Definition;
             if (def.MinDigits > 0) digitRules.Add((rule.Index, def.MinDigits, def.Keywords.Count > 0));
+            else if (def.MinSeedWords > 0) seedRules.Add((rule.Index, def.MinSeedWords));
             else if (def.Keywords.Count == 0) always.Add(rule.Index);
             foreach (var k in def.Keywords)
             {
@@ -46,6 +50,8 @@ public sealed class KeywordPrefilter
         _alwaysRun = always.ToArray();
         _digitRules = digitRules.ToArray();
         _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
+        _seedRules = seedRules.ToArray();
+        _maxSeedWords = seedRules.Count == 0 ? 0 : seedRules.Max(d => d.Item2);
         var ascii = byKeyword.Where(kv => KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         var other = byKeyword.Where(kv => !KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         _ascii = ascii.Length == 0 ? null : new KeywordAutomaton(ascii);
@@ -74,6 +80,12 @@ public sealed class KeywordPrefilter
                 if (run < minDigits) hits.Clear(rule);
                 else if (!needsKeyword) hits.Set(rule);
             }
+        }
+        if (_seedRules.Length > 0)
+        {
+            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords);
+            foreach (var (rule, minWords) in _seedRules)
+                if (words >= minWords) hits.Set(rule);
         }
         return hits;
     }
@@ -104,6 +116,12 @@ public sealed class KeywordPrefilter
                 foreach (var (start, end, digits) in DigitRuns.Find(text))
                     if (digits >= minDigits) hits.Add(rule, start, end);
             }
+        }
+        if (_seedRules.Length > 0)
+        {
+            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords);
+            foreach (var (rule, minWords) in _seedRules)
+                if (words >= minWords) hits.SetWholeText(rule);
         }
         return hits;
     }

@@ -32,6 +32,13 @@ public sealed record RuleDefinition
     public int MinDigits { get; init; }
 
     /// <summary>
+    /// The rule runs only if the text holds at least this many consecutive BIP-39 list words separated by whitespace
+    /// (one hash lookup per word), then over the whole text. 0: no such condition. Lets a seed-phrase rule run without
+    /// context words while ordinary prose never wakes it.
+    /// </summary>
+    public int MinSeedWords { get; init; }
+
+    /// <summary>
     /// How far (in characters, and in words at one per eight characters) a match may reach from one of its keywords
     /// (or from its digit run) on either side; the regex runs only over those windows. Null: the scanner's default,
     /// which suits tokens and short phrases. Long matches (PEM blocks, JSON key files, long phrase gaps) set their own.

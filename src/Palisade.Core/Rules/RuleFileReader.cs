@@ -72,6 +72,7 @@ public static class RuleFileReader
             Keywords = ExpandKeywords(r),
             Pattern = r.Require("pattern").AsString(),
             MinDigits = r.Get("min_digits")?.AsInt() ?? 0,
+            MinSeedWords = r.Get("min_seed_words")?.AsInt() ?? 0,
             Window = r.Get("window")?.AsInt(),
             Group = r.Get("group")?.AsString(),
             IgnoreCase = r.Get("ignore_case")?.AsBool() ?? false,

@@ -13,6 +13,33 @@ internal static class Bip39Wordlist
     public static int IndexOf(ReadOnlySpan<char> word) =>
         Words.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var index) ? index : -1;
 
+    /// <summary>
+    /// The longest run of consecutive list words in <paramref name="text"/>, words being maximal runs of ASCII lower-case
+    /// letters separated by spaces, tabs and line breaks only; stops counting at <paramref name="enough"/>.
+    /// </summary>
+    public static int LongestRun(ReadOnlySpan<char> text, int enough)
+    {
+        var lookup = Words.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        int longest = 0, run = 0, i = 0;
+        while (i < text.Length && longest < enough)
+        {
+            var c = text[i];
+            if (c is >= 'a' and <= 'z')
+            {
+                var start = i;
+                while (i < text.Length && text[i] is >= 'a' and <= 'z') i++;
+                // A word glued to a letter of another case or a digit is not a list word (the rule's \b would not split it).
+                var glued = (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) || (i < text.Length && char.IsAsciiLetterOrDigit(text[i]));
+                run = !glued && i - start is >= 3 and <= 8 && lookup.ContainsKey(text[start..i]) ? run + 1 : 0;
+                longest = Math.Max(longest, run);
+                continue;
+            }
+            if (c is not (' ' or '\t' or '\r' or '\n')) run = 0;
+            i++;
+        }
+        return longest;
+    }
+
     private static FrozenDictionary<string, int> Load()
     {
         using var reader = new StreamReader(RuleCatalog.OpenData("bip39-english.txt"));
