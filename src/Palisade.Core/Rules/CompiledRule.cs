@@ -110,10 +110,21 @@ public sealed class CompiledRule
         }
     }
 
+    private int _uses;
+    private int _hotAfter;
+
+    /// <summary>
+    /// After this many runs the rule is rebuilt on the linear-time engine in the background (0: never): long-running
+    /// hosts pay that engine's memory only for the rules their traffic keeps waking (docs/decisions/011-lazy-linear-time.md).
+    /// </summary>
+    internal void UpgradeWhenHot(int runs) => Volatile.Write(ref _hotAfter, runs);
+
     /// <summary>The regex to run over a text of this length: see <see cref="BacktrackingMaxInput"/>.</summary>
     public Regex RegexFor(int length)
     {
         if (length > BacktrackingMaxInput && !IsLinearTime) UpgradeToLinearTime();
+        else if (_hotAfter > 0 && _uses < _hotAfter && Interlocked.Increment(ref _uses) == _hotAfter && !IsLinearTime)
+            ThreadPool.UnsafeQueueUserWorkItem(static rule => rule.UpgradeToLinearTime(), this, preferLocal: false);
         return Regex;
     }
 

@@ -70,6 +70,12 @@ public sealed class RuleSet
     /// Upgrades every rule to the linear-time engine, one at a time, until done or cancelled, after building the prefilter
     /// parts a one-shot process builds only on need. Returns how many rules upgraded.
     /// </summary>
+    /// <summary>Each rule moves to the linear-time engine, in the background, once it has run <paramref name="runs"/> times.</summary>
+    public void UpgradeWhenHot(int runs)
+    {
+        foreach (var rule in Rules) rule.UpgradeWhenHot(runs);
+    }
+
     public int UpgradeToLinearTime(CancellationToken cancel = default)
     {
         TextPrefilter.WarmUp();

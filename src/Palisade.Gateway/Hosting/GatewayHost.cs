@@ -23,6 +23,9 @@ namespace Palisade.Gateway.Hosting;
 /// </summary>
 public static class GatewayHost
 {
+    /// <summary>Runs after which a rule moves to the linear-time engine (its matching gets cheaper, its memory larger).</summary>
+    private const int HotRuleRuns = 64;
+
     public static async Task<RunningGateway> StartAsync(GatewayStartOptions options, IReadOnlyList<IGatewayModule> modules, CancellationToken cancel = default)
     {
         var config = options.Engine.Config;
@@ -83,7 +86,8 @@ public static class GatewayHost
         }
 
         // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
-        // when a long text needs it (docs/decisions/011-lazy-linear-time.md).
+        // when a long text needs it, or once traffic has woken them often (docs/decisions/011-lazy-linear-time.md).
+        options.Engine.Rules.UpgradeWhenHot(HotRuleRuns);
         var urls = new GatewayUrls(BoundUrl(data, h2c), BoundUrl(admin), h2c is null ? null : new Uri($"http://{h2c.IPEndPoint}/".Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }
