@@ -1,4 +1,3 @@
-using System.Globalization;
 using Palisade.Core.Config;
 
 namespace Palisade.Core.Rules;
@@ -26,25 +25,14 @@ public abstract class RuleNode
 
     public RuleNode Require(string key) => Get(key) ?? throw Error($"missing required key '{key}'.");
 
-    public bool AsBool() => AsString().ToLowerInvariant() switch
-    {
-        "true" or "yes" or "on" => true,
-        "false" or "no" or "off" => false,
-        var v => throw Error($"expected true or false, got '{v}'."),
-    };
+    public bool AsBool() => ScalarText.ToBool(AsString(), Error);
 
-    public double AsDouble() =>
-        double.TryParse(AsString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw Error($"expected a number, got '{AsString()}'.");
+    public double AsDouble() => ScalarText.ToDouble(AsString(), Error);
 
-    public int AsInt() =>
-        int.TryParse(AsString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw Error($"expected a whole number, got '{AsString()}'.");
+    public int AsInt() => ScalarText.ToInt(AsString(), Error);
 
     /// <summary>A list of strings; a single scalar is accepted as a one-item list.</summary>
     public IReadOnlyList<string> AsStringList() => IsScalar ? [AsString()] : Items().Select(i => i.AsString()).ToArray();
 
-    public T AsEnum<T>(IReadOnlyDictionary<string, T> names)
-    {
-        var v = AsString().Trim().ToLowerInvariant();
-        return names.TryGetValue(v, out var r) ? r : throw Error($"'{v}' is not one of: {string.Join(", ", names.Keys)}.");
-    }
+    public T AsEnum<T>(IReadOnlyDictionary<string, T> names) => ScalarText.ToEnum(AsString(), names, Error);
 }

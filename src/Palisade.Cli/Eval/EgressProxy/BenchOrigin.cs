@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Palisade.Cli.Eval.EgressProxy;
 
@@ -40,19 +36,8 @@ public sealed class BenchOrigin : IAsyncDisposable
 
     public static async Task<BenchOrigin> StartAsync()
     {
-        var certificate = MakeCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1);
-            k.Listen(IPAddress.Loopback, 0, l =>
-            {
-                l.Protocols = HttpProtocols.Http1;
-                l.UseHttps(certificate);
-            });
-        });
+        var certificate = LoopbackOrigin.MakeCertificate();
+        var builder = LoopbackOrigin.CreateBuilder(certificate);
         var app = builder.Build();
         var origin = new BenchOrigin(app, certificate);
         app.UseWebSockets();
@@ -102,13 +87,6 @@ public sealed class BenchOrigin : IAsyncDisposable
         }
     }
 
-    private static X509Certificate2 MakeCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=palisade-bench-origin", key, HashAlgorithmName.SHA256);
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null);
-    }
 
     public async ValueTask DisposeAsync()
     {

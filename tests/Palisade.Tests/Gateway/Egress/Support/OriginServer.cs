@@ -6,10 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Palisade.Tests.Gateway.Egress.Support;
 
@@ -43,19 +40,8 @@ public sealed class OriginServer : IAsyncDisposable
 
     public static async Task<OriginServer> StartAsync()
     {
-        var certificate = MakeCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1);
-            k.Listen(IPAddress.Loopback, 0, l =>
-            {
-                l.Protocols = HttpProtocols.Http1;
-                l.UseHttps(certificate);
-            });
-        });
+        var certificate = Palisade.Cli.Eval.EgressProxy.LoopbackOrigin.MakeCertificate();
+        var builder = Palisade.Cli.Eval.EgressProxy.LoopbackOrigin.CreateBuilder(certificate);
         var app = builder.Build();
         OriginServer? self = null;
         app.UseWebSockets();
@@ -137,19 +123,6 @@ public sealed class OriginServer : IAsyncDisposable
         return self;
     }
 
-    private static X509Certificate2 MakeCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        // Through PKCS#12 so the key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null);
-    }
 
     public static string Json(string s) => JsonSerializer.Serialize(s);
 
