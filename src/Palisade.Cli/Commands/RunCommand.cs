@@ -82,6 +82,17 @@ public static class RunCommand
             console.Error.WriteLine($"palisade: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (Core.Audit.AuditException e)
+        {
+            // Nothing is served without a flight recorder: the gateway would otherwise judge actions it cannot record.
+            console.Error.WriteLine($"palisade: cannot start: {e.Message} Pass a writable directory with --audit-dir.");
+            return ExitCodes.Stopped;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            console.Error.WriteLine($"palisade: cannot start: {e.Message} Check the permissions of $PALISADE_HOME and the audit directory.");
+            return ExitCodes.Stopped;
+        }
         catch (IOException e)
         {
             console.Error.WriteLine($"palisade: cannot start: {e.Message} Is another gateway running? Choose other ports with --listen and --admin-listen.");
