@@ -6,7 +6,7 @@ namespace Palisade.Bench;
 
 /// <summary>
 /// A Stopwatch loop over the content pipeline, for quick before/after comparisons on a shared machine where a full
-/// BenchmarkDotNet run takes minutes: <c>pipeline-loop [state] [seconds]</c>. The engine is in the state a long-running
+/// BenchmarkDotNet run takes minutes: <c>pipeline-loop [state] [seconds] [clean|dirty bytes]</c>. The engine is in the state a long-running
 /// host reaches (<c>hot</c>: rules move to the linear-time engine after 64 runs, as <c>palisade run</c> does), a
 /// one-shot process has (<c>fresh</c>), or after a full warm-up (<c>warm</c>). Each row reports the best of several
 /// rounds (the least disturbed by other processes) and the thread's CPU time per evaluation.
@@ -21,7 +21,10 @@ public static class PipelineLoop
         if (state == "hot") engine.Rules.UpgradeWhenHot(64);
         else if (state == "warm") engine.WarmUpLinearTimeAsync().GetAwaiter().GetResult();
         Console.WriteLine($"state {state}, {seconds} s per row, {Environment.ProcessorCount} cores, load {Load()}");
-        foreach (var (text, size) in new[] { ("clean", 1024), ("clean", 10 * 1024), ("clean", 1024 * 1024), ("dirty", 10 * 1024), ("dirty", 1024 * 1024) })
+        var rows = new[] { ("clean", 1024), ("clean", 10 * 1024), ("clean", 1024 * 1024), ("dirty", 10 * 1024), ("dirty", 1024 * 1024) };
+        // Optional: one row only (pipeline-loop hot 5 clean 10240), e.g. under a profiler.
+        if (args.Length > 4) rows = [(args[3], int.Parse(args[4]))];
+        foreach (var (text, size) in rows)
         {
             var action = AgentAction.FromText(ActionKind.Prompt, text == "clean" ? SampleText.Clean(size) : SampleText.Dirty(size));
             var decision = engine.Evaluate(action).Decision;

@@ -38,6 +38,19 @@ public static class PipelineStages
         var text = kind == "clean" ? SampleText.Clean(size) : SampleText.Dirty(size);
         var action = AgentAction.FromText(ActionKind.Prompt, text);
         var field = action.Fields[0];
+        var textAutomaton = Automaton(engine.Rules.TextPrefilter);
+        var foldedAutomaton = Automaton(engine.Rules.FoldedPrefilter);
+        var folded = new ContentViews(text).Folded.Text;
+        Console.WriteLine($"automata: text {textAutomaton.States} states, folded {foldedAutomaton.States} states");
+        var keep = new FieldContext(action, field, engine.Rules, engine.Redactor, new HashSet<string>(), DecodeLimits.Default);
+        var woken = new List<(string, Action)>();
+        foreach (var (view, prefilter) in keep.Views.ForSecrets().Select(v => (v, engine.Rules.TextPrefilter))
+                     .Concat(keep.Views.ForInjection().Select(v => (v, engine.Rules.FoldedPrefilter))).ToList())
+        {
+            var hits = keep.Hits(view, prefilter);
+            foreach (var rule in prefilter.Rules.Where(r => hits.Contains(r.Index)))
+                woken.Add(($"regex {rule.Id} on {view.Name}", () => RuleMatcher.Run(rule, view, hits, rule.Definition.Window ?? 256, new HashSet<string>(), new List<RuleMatch>())));
+        }
         var stages = new (string Name, Action Body)[]
         {
             ("evaluate (whole)", () => engine.Evaluate(action)),
@@ -49,9 +62,15 @@ public static class PipelineStages
             ("secrets scanner", () => Scan(engine, action, field, new SecretsScanner())),
             ("pii scanner", () => Scan(engine, action, field, new PiiScanner())),
             ("injection scanner", () => Scan(engine, action, field, new InjectionScanner())),
+            ("decode: percent", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.PercentCodec.Find(text, l); }),
+            ("decode: base64/32 runs", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.EncodedRunFinder.Find(text, 16, l); }),
+            ("decode: hex", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.HexCodec.Find(text, 16, l); }),
+            ("decode: hidden", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.SegmentFinder.FindHidden(text, l); }),
+            ("automaton: text on raw", () => { var sink = new NoSink(); textAutomaton.Scan(text, ref sink); }),
+            ("automaton: folded on folded", () => { var sink = new NoSink(); foldedAutomaton.Scan(folded, ref sink); }),
             ("digit runs", () => DigitRuns.Longest(text)),
-            ("bip39 longest run", () => Palisade.Core.Rules.Validation.Bip39Wordlist.LongestRun(text, 12)),
-        };
+            ("bip39 longest run", () => Palisade.Core.Rules.Validation.Bip39Wordlist.LongestRun(text, 12, 12)),
+        }.Concat(woken).ToArray();
         foreach (var (_, body) in stages)
             for (var i = 0; i < 300; i++) body();
         Thread.Sleep(300);
@@ -75,6 +94,15 @@ public static class PipelineStages
                 Report(engine, ctx, view, engine.Rules.FoldedPrefilter);
         }
         return 0;
+    }
+
+    private static KeywordAutomaton Automaton(KeywordPrefilter prefilter) =>
+        (KeywordAutomaton)typeof(KeywordPrefilter).GetField("_ascii", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(prefilter)!;
+
+    private struct NoSink : IKeywordSink
+    {
+        public int Count;
+        public void Found(int value, int start, int end) => Count++;
     }
 
     private static void Report(PalisadeEngine engine, FieldContext ctx, TextView view, KeywordPrefilter prefilter)

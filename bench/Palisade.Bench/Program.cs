@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 if (args.Length > 0 && args[0] == "pipeline-loop") return Palisade.Bench.PipelineLoop.Run(args);
 // dotnet run -c Release --project bench/Palisade.Bench -- pipeline-stages [clean|dirty] [bytes]   (thread CPU per stage)
 if (args.Length > 0 && args[0] == "pipeline-stages") return Palisade.Bench.PipelineStages.Run(args);
+if (args.Length > 0 && args[0] == "regex-probe") return Palisade.Bench.RegexProbe.Run(args);
 if (args.Length > 0 && args[0] == "egress-memory") return await Palisade.Bench.EgressMemoryRun.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
