@@ -72,8 +72,9 @@ public sealed class KeywordPrefilter
         var hits = new RuleHits(RuleCount);
         foreach (var r in _alwaysRun) hits.Set(r);
         var sink = new BitSink(hits);
-        _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
+        var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
+        _ascii?.Scan(text, ref sink, ascii);
+        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -101,8 +102,9 @@ public sealed class KeywordPrefilter
         var hits = new KeywordHits(RuleCount);
         foreach (var r in _alwaysRun) hits.SetWholeText(r);
         var sink = new SpanSink(hits);
-        _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
+        var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
+        _ascii?.Scan(text, ref sink, ascii);
+        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var longest = DigitRuns.Longest(text, _maxMinDigits);
