@@ -66,6 +66,12 @@ public sealed class RuleSet
 
     public IReadOnlyList<CompiledRule> ForScanner(string scanner) => _byScanner.GetValueOrDefault(scanner) ?? [];
 
+    /// <summary>The rules of <paramref name="scanner"/> that read <paramref name="view"/> (<see cref="RuleDefinition.View"/>), in index order; built on first ask.</summary>
+    internal CompiledRule[] ForScanner(string scanner, string view) =>
+        _byView.GetOrAdd((scanner, view), static (key, set) => set.ForScanner(key.Scanner).Where(r => r.Definition.View == key.View).ToArray(), this);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Scanner, string View), CompiledRule[]> _byView = new();
+
     /// <summary>
     /// Upgrades every rule to the linear-time engine, one at a time, until done or cancelled, after building the prefilter
     /// parts a one-shot process builds only on need. Returns how many rules upgraded.

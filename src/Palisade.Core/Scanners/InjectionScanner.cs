@@ -36,7 +36,7 @@ public sealed class InjectionScanner : IContentScanner
             matches.Clear();
             // A rule counts once per field, however often it matches: repetition is not extra evidence. So the first
             // match decides, and a rule that matched in one view is not run over the next.
-            field.Match(Name, view, matches, DefaultWindow, rule => !seen[rule.Index] && rule.Definition.View == reads, maxMatches: 1);
+            field.Match(field.Rules.ForScanner(Name, reads), view, matches, DefaultWindow, seen, maxMatches: 1);
             foreach (var m in matches)
             {
                 if (seen[m.Rule.Index]) continue;
