@@ -80,6 +80,21 @@ internal static class SeedPhraseStretches
     /// <summary>One bit per character of <paramref name="chars"/> (at most 64): ASCII lower-case letters, and blanks.</summary>
     private static (ulong Lower, ulong Blank) Masks(ReadOnlySpan<char> chars)
     {
+        if (Vector256.IsHardwareAccelerated && chars.Length == 64)
+        {
+            ulong lower = 0, blank = 0;
+            ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(chars);
+            for (var i = 0; i < 64; i += 16)
+            {
+                var v = Vector256.LoadUnsafe(ref System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref first), (nuint)i);
+                var isLower = Vector256.LessThan(v - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+                var isBlank = Vector256.Equals(v, Vector256.Create((ushort)' ')) | Vector256.Equals(v, Vector256.Create((ushort)'\t'))
+                    | Vector256.Equals(v, Vector256.Create((ushort)'\n')) | Vector256.Equals(v, Vector256.Create((ushort)'\r'));
+                lower |= (ulong)isLower.ExtractMostSignificantBits() << i;
+                blank |= (ulong)isBlank.ExtractMostSignificantBits() << i;
+            }
+            return (lower, blank);
+        }
         if (Vector128.IsHardwareAccelerated && chars.Length == 64)
         {
             ulong lower = 0, blank = 0;
