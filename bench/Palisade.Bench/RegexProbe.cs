@@ -4,7 +4,10 @@ using Palisade.Core.Text;
 
 namespace Palisade.Bench;
 
-/// <summary>Scratch: one rule's regex on the clean sample's folded view, per engine and per region. <c>regex-probe RULE [bytes]</c>.</summary>
+/// <summary>
+/// One rule's regex over the whole clean sample (its folded view for phrase rules), on each regex engine, in thread CPU:
+/// <c>regex-probe RULE [bytes]</c>. For deciding whether a rule that clean text wakes is worth sharper keywords.
+/// </summary>
 public static class RegexProbe
 {
     public static int Run(string[] args)
