@@ -47,7 +47,8 @@ public static class EgressProxySuites
         config = WithBlocklist(config, cases);
         yield return RunAsync(name, cases, config).GetAwaiter().GetResult();
         var benign = Load(dir, new HashSet<string> { FalsePositiveCategory }).Where(c => c.OnProxyTransport).ToList();
-        yield return RunAsync($"{name}: the {benign.Count} {FalsePositiveCategory} cases on proxy transports", benign, config).GetAwaiter().GetResult();
+        if (benign.Count > 0)
+            yield return RunAsync($"{name}: the {benign.Count} {FalsePositiveCategory} cases on proxy transports", benign, config).GetAwaiter().GetResult();
         var substituted = cases.Select(c => c.WithPayloadText(Substitute)).Where((c, i) => !ReferenceEquals(c, cases[i])).ToList();
         yield return RunAsync($"{name}: the {substituted.Count} cases with AWS's documentation key, given a realistic key", substituted, config).GetAwaiter().GetResult();
     }
