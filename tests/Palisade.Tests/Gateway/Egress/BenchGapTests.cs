@@ -9,7 +9,7 @@ namespace Palisade.Tests.Gateway.Egress;
 
 /// <summary>
 /// Through the real proxy: a command disguised with look-alike letters in an MCP call over HTTP, a wallet address in a
-/// URL, and a host on the configured deny list (the agent-egress-bench gaps of issue 6 point 7 closed by our own rules).
+/// URL, a key spelled in hex in an upload, and a host on the configured deny list (the agent-egress-bench gaps of issue 6 point 7 closed by our own rules).
 /// </summary>
 public sealed class BenchGapTests
 {
@@ -52,6 +52,23 @@ public sealed class BenchGapTests
         });
         using var explorer = allowed.Client();
         Assert.Equal(HttpStatusCode.OK, (await explorer.GetAsync($"http://127.0.0.1:{allowed.Origin.HttpPort}/hello?address={EthAddress}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_spelled_in_hex_inside_an_uploaded_body_is_held_and_a_hex_digest_is_not()
+    {
+        await using var h = await ProxyHarness.StartAsync(policy: c => c with { Gateway = c.Gateway with { ApprovalTimeout = TimeSpan.FromMilliseconds(1) } });
+        using var client = h.Client();
+        var url = $"http://127.0.0.1:{h.Origin.HttpPort}/echo";
+        // A SHA-256 digest and a signature-like run decode to random bytes: nothing to report.
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("firmware v1.2")));
+        var plain = new ByteArrayContent(Encoding.ASCII.GetBytes(digest + digest.ToLowerInvariant()));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(url, plain)).StatusCode);
+        // Padding bytes around a key-shaped string, all hex: the key is what the bytes spell.
+        var wrapped = "deadbeef00112233" + Convert.ToHexString(Encoding.ASCII.GetBytes("k9Xq2LmZ7vB4nR8tW1yP6sD3fG5hJ0aQ/Tz4")) + "0a00ff";
+        var held = await client.PostAsync(url, new ByteArrayContent(Encoding.ASCII.GetBytes(wrapped)));
+        Assert.Equal(HttpStatusCode.Forbidden, held.StatusCode);
+        Assert.Equal("egress-hex-text-token", held.Headers.GetValues("Palisade-Rule").Single());
     }
 
     [Fact]
