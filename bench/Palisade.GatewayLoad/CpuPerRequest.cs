@@ -11,8 +11,8 @@ public static class CpuPerRequest
 {
     public static async Task RunAsync(Load load, IEnumerable<(string Name, Uri Url)> targets, int requests)
     {
-        Console.WriteLine("| path | CPU µs per request (4 KB, concurrency 1) | allocated KB per request |");
-        Console.WriteLine("|---|---|---|");
+        Console.WriteLine("| path | CPU µs per request (4 KB, concurrency 1) | allocated KB per request | gen0 / gen1 / gen2 GCs | GC pause ms in all |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var (name, url) in targets)
         {
             await load.RunAsync(url, "?size=4096", 1, requests); // warm-up as long as the run: tiering and hot-rule upgrades settle
@@ -20,10 +20,11 @@ public static class CpuPerRequest
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var (g0, g1, g2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             await load.RunAsync(url, "?size=4096", 1, requests);
             process.Refresh();
             var perRequest = (process.TotalProcessorTime - cpu).TotalMicroseconds / requests;
-            Console.WriteLine($"| {name} | {perRequest:0} | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / requests:0.0} |");
+            Console.WriteLine($"| {name} | {perRequest:0} | {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / requests:0.0} | {GC.CollectionCount(0) - g0} / {GC.CollectionCount(1) - g1} / {GC.CollectionCount(2) - g2} | {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0.0} |");
         }
     }
 }
