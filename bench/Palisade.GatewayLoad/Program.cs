@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Palisade.Bench;
 using Palisade.GatewayLoad;
 
-// dotnet run -c Release --project bench/Palisade.GatewayLoad -- [latency|memory|cost|cpu] [--requests N] [--quick] (see docs/benchmarks.md, "Gateway")
+// dotnet run -c Release --project bench/Palisade.GatewayLoad -- [latency|memory|cost|cpu|alloc] [--requests N] [--quick] (see docs/benchmarks.md, "Gateway")
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "latency";
 var requests = args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).FirstOrDefault(300);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -35,6 +35,17 @@ await using var gateway = await InProcessGateway.StartAsync(upstream.Url);
 using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) };
 var load = new Load(client, body);
 var targets = new (string Name, Uri Url)[] { ("direct", new Uri(upstream.Url, "/x/")), ("pass-through", passThrough.Url), ("palisade", gateway.Url) };
+
+if (scenario == "alloc")
+{
+    // Sampled allocation profile of the gateway path (new prompts), after a warm-up.
+    using var sampler = new AllocationSampler();
+    await load.RunAsync(gateway.Url, "?size=4096", 1, requests);
+    sampler.Start();
+    await load.RunAsync(gateway.Url, "?size=4096", 1, requests);
+    sampler.Print(requests);
+    return;
+}
 
 if (scenario == "cpu")
 {
