@@ -14,6 +14,7 @@ public static class CostBreakdown
     public static void Run(byte[] body)
     {
         var engine = new PalisadeEngine(PalisadeConfig.Default);
+        engine.Rules.UpgradeWhenHot(64);
         using var document = System.Text.Json.JsonDocument.Parse(body);
         var fields = RequestFields.Find(document.RootElement, WireProtocol.OpenAiChat);
         var action = new AgentAction
@@ -21,6 +22,8 @@ public static class CostBreakdown
             Kind = ActionKind.Prompt, Source = ActionSource.User, Transport = "gateway",
             Fields = [.. fields.Select(f => new ContentField(f.Path, f.Text))],
         };
+        var v = engine.Evaluate(action);
+        Console.WriteLine($"verdict: {v.Decision}, findings: {string.Join(", ", v.Findings.Select(f => f.RuleId + "/" + f.Action))}");
         Console.WriteLine("| step | wall | thread CPU |");
         Console.WriteLine("|---|---|---|");
         Time("parse body (JsonDocument)", () => System.Text.Json.JsonDocument.Parse(body).Dispose());
@@ -38,7 +41,7 @@ public static class CostBreakdown
     /// <summary>Wall time and this thread's CPU time per call; CPU time leaves out the waits for a core on a shared machine.</summary>
     private static void Time(string what, Action run)
     {
-        for (var i = 0; i < 200; i++) run();
+        for (var i = 0; i < 3000; i++) run();
         var n = 2000;
         var cpu = ThreadCpu();
         var start = Stopwatch.GetTimestamp();

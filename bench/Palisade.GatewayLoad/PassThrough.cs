@@ -26,7 +26,7 @@ public sealed class PassThrough : IAsyncDisposable
 
     public static async Task<PassThrough> StartAsync(Uri upstream)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Palisade.Gateway.Hosting.IsolatedWebBuilder.Create();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => { k.AddServerHeader = false; k.Listen(IPAddress.Loopback, 0); });
         var app = builder.Build();

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Palisade.Bench;
 using Palisade.GatewayLoad;
 
-// dotnet run -c Release --project bench/Palisade.GatewayLoad -- [latency|memory] [--requests N] (see docs/benchmarks.md, "Gateway")
+// dotnet run -c Release --project bench/Palisade.GatewayLoad -- [latency|memory|cost|cpu|alloc] [--requests N] [--quick] (see docs/benchmarks.md, "Gateway")
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "latency";
 var requests = args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).FirstOrDefault(300);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -36,14 +36,42 @@ using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, Max
 var load = new Load(client, body);
 var targets = new (string Name, Uri Url)[] { ("direct", new Uri(upstream.Url, "/x/")), ("pass-through", passThrough.Url), ("palisade", gateway.Url) };
 
+if (scenario == "alloc")
+{
+    // Sampled allocation profile of the gateway path (new prompts), after a warm-up.
+    using var sampler = new AllocationSampler();
+    await load.RunAsync(gateway.Url, "?size=4096", 1, requests);
+    sampler.Start();
+    await load.RunAsync(gateway.Url, "?size=4096", 1, requests);
+    sampler.Print(requests);
+    return;
+}
+
+if (scenario == "cpu")
+{
+    var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // e.g. --only palisade, to profile one path
+    await CpuPerRequest.RunAsync(load, targets.Where(t => only is null || t.Name == only), requests);
+    load.UniquePrompts = false;
+    if (only is null or "resent") await CpuPerRequest.RunAsync(load, [("palisade, prompt resent", gateway.Url)], requests);
+    return;
+}
+
 Console.WriteLine("| response | concurrency | path | p50 ms | p99 ms | first byte p50 ms | first byte p99 ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
-foreach (var size in new[] { 4 * 1024, 64 * 1024 })
-    foreach (var concurrency in new[] { 1, 64 })
+var quick = args.Contains("--quick"); // 4 KB at concurrency 1 only: the latency target's row
+foreach (var size in quick ? new[] { 4 * 1024 } : new[] { 4 * 1024, 64 * 1024 })
+    foreach (var concurrency in quick ? new[] { 1 } : new[] { 1, 64 })
     {
         var perWorker = concurrency == 1 ? requests : Math.Max(4, requests / 16);
         var results = new Dictionary<string, Load.Result>();
-        foreach (var (name, url) in targets) await load.RunAsync(url, $"?size={size}", concurrency, Math.Max(2, perWorker / 5)); // warm-up
+        // Warm-up until the process is in the steady state a long-running gateway lives in: tiered JIT done, hot rules on
+        // the linear-time engine (decision 011). A short warm-up measures the JIT thread competing for the two cores.
+        foreach (var (name, url) in targets)
+        {
+            var warming = System.Diagnostics.Stopwatch.StartNew();
+            do await load.RunAsync(url, $"?size={size}", concurrency, Math.Max(2, perWorker / 5));
+            while (warming.Elapsed < TimeSpan.FromSeconds(quick ? 5 : 3));
+        }
         // Interleave the paths round by round so drift in a shared machine's load hits all three alike.
         for (var round = 0; round < 3; round++)
             foreach (var (name, url) in targets)
@@ -68,6 +96,7 @@ foreach (var size in new[] { 4 * 1024, 64 * 1024 })
     load.UniquePrompts = true;
 }
 
+if (quick) return;
 Console.WriteLine();
 Console.WriteLine("| path | delta forwarding delay p50 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|");

@@ -35,7 +35,8 @@ public static class ContentSuites
     /// <summary>
     /// A negative whose exact text is also another upstream rule's positive (one rule's scope, or CredSweeper rejecting one
     /// candidate on a line it reports for another) cannot be told apart by any detector that reads text: it is counted
-    /// apart from the covered and other negatives.
+    /// apart from the covered and other negatives. Covered negatives reviewed as credentials by reading stay counted, and are
+    /// also reported apart (docs/decisions/015).
     /// </summary>
     private static IEnumerable<EvalItem> SecretItems(IEnumerable<JsonElement> items, Func<JsonElement, string> rule, Func<JsonElement, bool> isSecret)
     {
@@ -50,7 +51,15 @@ public static class ContentSuites
             var covered = coverage.Covers(upstream);
             var subsets = new List<string> { $"rule:{upstream}" };
             if (!attack && positiveTexts.Contains(text)) subsets.Add("negatives (same text labelled secret)");
-            else if (!attack) subsets.Add(covered ? "negatives (covered types)" : "negatives (other types)");
+            else if (!attack && covered)
+            {
+                // the reviewed credentials stay in the covered negatives; the line without them is reported beside it
+                subsets.Add("negatives (covered types)");
+                subsets.Add(coverage.IsReviewedCredential(e.Str("id"))
+                    ? "negatives (covered, reviewed as credentials)"
+                    : "negatives (covered, reviewed credentials apart)");
+            }
+            else if (!attack) subsets.Add("negatives (other types)");
             else if (!covered) subsets.Add("uncovered types");
             else
             {

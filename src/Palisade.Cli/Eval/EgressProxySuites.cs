@@ -28,6 +28,12 @@ public static class EgressProxySuites
         ("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Rt2VmLw"),
     ];
 
+    /// <summary>
+    /// The bench's category of benign look-alikes; its cases on the proxy's transports (fetch, HTTP proxy, WebSocket) run
+    /// as a suite of their own, so "no allow case blocked" covers them too. Its MCP stdio cases are the mcp area's.
+    /// </summary>
+    public const string FalsePositiveCategory = "false-positive";
+
     public static IEnumerable<SuiteResult> Run(string corporaDir, PalisadeConfig config)
     {
         var dir = Path.Combine(corporaDir, "agent-egress-bench", "cases");
@@ -37,13 +43,33 @@ public static class EgressProxySuites
             yield return new SuiteResult(name, Area, [], new SubsetResult(name, Area, "(all)"), $"{dir} not found", 0);
             yield break;
         }
-        var cases = Categories.Order(StringComparer.Ordinal)
-            .SelectMany(c => Directory.Exists(Path.Combine(dir, c)) ? Directory.EnumerateFiles(Path.Combine(dir, c), "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
-            .Select(f => BenchCase.From(JsonDocument.Parse(File.ReadAllText(f)).RootElement))
-            .ToList();
+        var cases = Load(dir, Categories).ToList();
+        config = WithBlocklist(config, cases);
         yield return RunAsync(name, cases, config).GetAwaiter().GetResult();
+        var benign = Load(dir, new HashSet<string> { FalsePositiveCategory }).Where(c => c.OnProxyTransport).ToList();
+        if (benign.Count > 0)
+            yield return RunAsync($"{name}: the {benign.Count} {FalsePositiveCategory} cases on proxy transports", benign, config).GetAwaiter().GetResult();
         var substituted = cases.Select(c => c.WithPayloadText(Substitute)).Where((c, i) => !ReferenceEquals(c, cases[i])).ToList();
         yield return RunAsync($"{name}: the {substituted.Count} cases with AWS's documentation key, given a realistic key", substituted, config).GetAwaiter().GetResult();
+    }
+
+    private static IEnumerable<BenchCase> Load(string dir, IReadOnlySet<string> categories) =>
+        categories.Order(StringComparer.Ordinal)
+            .SelectMany(c => Directory.Exists(Path.Combine(dir, c)) ? Directory.EnumerateFiles(Path.Combine(dir, c), "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+            .Select(f => BenchCase.From(JsonDocument.Parse(File.ReadAllText(f)).RootElement));
+
+    /// <summary>
+    /// The bench's <c>domain_blocklist</c> cases name a host no public list knows and tell the runner to put it on the
+    /// tool's blocklist first (the case's notes): here that is <c>egress.deny_hosts</c>, added to the measured configuration.
+    /// The built-in list of capture, paste and tunnel services (rules/egress/exfiltration.yaml) is measured by the url cases.
+    /// </summary>
+    private static PalisadeConfig WithBlocklist(PalisadeConfig config, IEnumerable<BenchCase> cases)
+    {
+        var hosts = cases.Where(c => c.Tags.Contains("domain_blocklist") && Uri.TryCreate(c.Url, UriKind.Absolute, out _))
+            .Select(c => Core.Analyzers.Egress.HostPattern.TryParse(new Uri(c.Url).Host, allowPort: false, out _))
+            .OfType<Core.Analyzers.Egress.HostPattern>()
+            .ToList();
+        return hosts.Count == 0 ? config : config with { Egress = config.Egress with { DenyHosts = [.. config.Egress.DenyHosts, .. hosts] } };
     }
 
     /// <summary>Replaces the placeholder as written and in the encodings the cases wrap it in (hex, base64, percent, double percent).</summary>

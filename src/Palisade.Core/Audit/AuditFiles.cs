@@ -20,6 +20,9 @@ internal static class AuditFiles
             && DateOnly.TryParseExact(fileName.AsSpan(Prefix.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
     }
 
+    /// <summary>The day a day file is for (its name says it); null for any other name.</summary>
+    public static DateOnly? DayOf(string path) => TryParseDay(Path.GetFileName(path), out var day) ? day : null;
+
     /// <summary>The day files, oldest first (their names sort by date).</summary>
     public static IReadOnlyList<string> List(string directory) =>
         [.. Directory.EnumerateFiles(directory, $"{Prefix}*{Suffix}")

@@ -9,11 +9,17 @@ namespace Palisade.Core.Audit;
 /// batch with one write, flush it to disk, release. Safe to share between threads and to run in many
 /// processes at once. Failures throw <see cref="AuditException"/>: a caller that must fail closed can.
 /// </summary>
+/// <remarks>
+/// A long-running writer is usually the only one: after each batch it keeps the tail it wrote, with the file's length
+/// and times and the directory's time, and the next batch reuses it when none of them moved (no other writer appended,
+/// cut or started a file). Anything else re-reads the tail from disk as before.
+/// </remarks>
 public sealed class AuditLog
 {
     private readonly AuditLogOptions _options;
     private readonly AuditSigningKey _signingKey;
     private readonly Lock _gate = new();
+    private WrittenTail? _written; // guarded by _gate
 
     public AuditLog(AuditLogOptions options, AuditSigningKey signingKey, TimeProvider time)
     {
@@ -42,15 +48,19 @@ public sealed class AuditLog
             {
                 PalisadeHome.EnsurePrivateDirectory(Directory);
                 using var fileLock = AuditFileLock.Acquire(Directory, _options.LockTimeout);
-                var tail = AuditTail.ReadAndRepair(Directory, _options.MaxRepairBytes);
+                var tail = _written?.StillValid(Directory) ?? AuditTail.ReadAndRepair(Directory, _options.MaxRepairBytes);
+                _written = null;
                 var now = AuditRecordWriter.TruncateToMilliseconds(Time.GetUtcNow());
                 var (records, bytes) = Chain(tail, events, checkpoint, now);
                 if (records.Count == 0) return records;
-                WriteDurably(FileFor(now, tail), bytes);
+                var file = FileFor(now, tail);
+                var length = WriteDurably(file, bytes);
+                _written = WrittenTail.After(Directory, file, length, new AuditTail(records[^1], AuditFiles.DayOf(file), 0, null));
                 return records;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                _written = null;
                 throw new AuditException($"could not append to the audit log in {Directory}: {e.Message}", e);
             }
         }
@@ -105,11 +115,13 @@ public sealed class AuditLog
         return Path.Combine(Directory, AuditFiles.NameFor(day));
     }
 
-    private static void WriteDurably(string path, byte[] bytes)
+    /// <summary>Appends and flushes to disk; returns the file's length after the write.</summary>
+    private static long WriteDurably(string path, byte[] bytes)
     {
         using var fs = new FileStream(path, AuditFiles.PrivateFile(FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
         fs.Write(bytes);
         fs.Flush(flushToDisk: true);
+        return fs.Position;
     }
 
     private static bool FileLockingDisabled() =>

@@ -59,6 +59,13 @@ public sealed record RuleDefinition
     /// <summary>Minimum Shannon entropy (bits per char) of the captured value, or null for no floor.</summary>
     public double? MinEntropy { get; init; }
 
+    /// <summary>
+    /// The floor for content that crosses the network boundary (decision 012), when lower than <see cref="MinEntropy"/>:
+    /// for a shape distinctive enough that its floor only keeps typed samples out (<c>SG.&lt;22&gt;.&lt;43&gt;</c>), and typed
+    /// samples sent to an arbitrary host are reported. Null: the same floor everywhere.
+    /// </summary>
+    public double? BoundaryEntropy { get; init; }
+
     /// <summary>Regexes over the captured value that mark it as a known placeholder or test value.</summary>
     public IReadOnlyList<string> Allow { get; init; } = [];
 

@@ -79,6 +79,7 @@ public static class RuleFileReader
             View = r.Get("view")?.AsString() ?? "folded",
             Validator = r.Get("validator")?.AsString(),
             MinEntropy = r.Get("entropy")?.AsDouble(),
+            BoundaryEntropy = r.Get("boundary_entropy")?.AsDouble(),
             Allow = r.Get("allow")?.AsStringList() ?? [],
             TestValues = r.Get("test_values")?.AsStringList() ?? [],
             Weight = r.Get("weight")?.AsDouble() ?? 0,
@@ -95,6 +96,8 @@ public static class RuleFileReader
         if (rule.View is not ("folded" or "normalized" or "raw")) throw r.Error("'view' must be one of: folded, normalized, raw.");
         if (rule.Window is < MatchWindows.MinReach) throw r.Error($"'window' must be at least {MatchWindows.MinReach} characters.");
         if (rule.Weight is < 0 or > 1) throw r.Error("'weight' must be between 0 and 1.");
+        if (rule.BoundaryEntropy is { } boundary && !(rule.MinEntropy is { } floor && boundary < floor))
+            throw r.Error("'boundary_entropy' must be below the rule's 'entropy': it lowers the floor at the network boundary.");
         if (rule.Validator is not null && !Validators.Exists(rule.Validator))
             throw r.Error($"unknown validator '{rule.Validator}'; known: {string.Join(", ", Validators.Names)}.");
         return rule;

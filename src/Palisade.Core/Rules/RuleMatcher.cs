@@ -162,8 +162,9 @@ public static class RuleMatcher
     /// <summary>
     /// Whether <paramref name="value"/> passes the rule's checks. With <see cref="Placeholders.Keep"/> the two checks that
     /// say "a sample, not a secret" — the rule's <c>test_values</c> and the <c>not-placeholder</c> validator — are skipped,
-    /// except that a masked value (x-ed out) still carries nothing and is still dropped; checksums, allow patterns,
-    /// entropy floors and the configured allowed values apply as always (docs/decisions/012).
+    /// except that a masked value (x-ed out) still carries nothing and is still dropped, and a rule's lower
+    /// <c>boundary_entropy</c> floor replaces its <c>entropy</c> floor; checksums, allow patterns and the configured allowed
+    /// values apply as always (docs/decisions/012).
     /// </summary>
     public static bool Accepts(CompiledRule rule, string value, ISet<string> allowedValues, Placeholders placeholders = Placeholders.Drop)
     {
@@ -177,7 +178,8 @@ public static class RuleMatcher
             if (Validation.NotPlaceholderValidator.IsMasked(value)) return false;
         }
         else if (rule.Validator is not null && !rule.Validator.IsValid(value)) return false;
-        if (rule.Definition.MinEntropy is { } floor && Entropy.Shannon(value) < floor) return false;
+        var floor = keep ? rule.Definition.BoundaryEntropy ?? rule.Definition.MinEntropy : rule.Definition.MinEntropy;
+        if (floor is { } bits && Entropy.Shannon(value) < bits) return false;
         return true;
     }
 }

@@ -19,6 +19,7 @@ public static class Validators
         new Bip39Validator(),
         new JwtValidator(),
         new NotPlaceholderValidator(),
+        new GrafanaKeyValidator(),
     }.ToFrozenDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;

@@ -26,6 +26,9 @@ public static class QuotedMention
         "phrases like", "phrase like", "phrases such as", "such as", "e.g.", "e.g.,", "for example", "for instance",
         "known as", "the phrase", "the words", "strings like", "prompts like", "patterns include", "patterns like",
         "inputs like", "messages like", "text like", "lines like", "examples include",
+        // Articles that describe an attack before quoting it: "a common attack pattern is: '…'".
+        "pattern is", "patterns are", "attacks like", "attack like", "payloads like", "payload like", "an example is",
+        "examples are",
     ];
 
     private const string Openers = "'\"“‘«`";

@@ -29,7 +29,7 @@ public sealed class ProxyListener : IAsyncDisposable
     public static async Task<ProxyListener> StartAsync(string listen, EgressProxyModule module, GatewayContext context)
     {
         var endpoint = ListenAddress.Parse(listen, "proxy.listen");
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = IsolatedWebBuilder.Create();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(context);
         builder.WebHost.ConfigureKestrel(k =>

@@ -95,7 +95,7 @@ public static class GatewayHost
     private static WebApplication Build(IPEndPoint endpoint, HttpProtocols protocols, GatewayContext context, IReadOnlyList<IGatewayModule> modules,
         Action<ListenOptions>? listener, IPEndPoint? h2cEndpoint = null, Action<ListenOptions>? h2cListening = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = IsolatedWebBuilder.Create();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();

@@ -123,4 +123,33 @@ public sealed class TornTailTests
         Assert.Contains("newer Palisade", e.Message);
         Assert.Equal(before, File.ReadAllBytes(file));
     }
+
+    [Fact]
+    public void A_writer_that_keeps_its_tail_still_notices_a_tail_torn_after_its_own_last_write()
+    {
+        using var fixture = new AuditFixture();
+        var log = fixture.NewLog();
+        for (var i = 0; i < 5; i++) log.Append([fixture.Verdict(i)]);
+        Truncate(fixture.OnlyFile(), 40);
+
+        var written = log.Append([fixture.Verdict(5)]);
+
+        Assert.Equal(AuditRecordType.Gap, written[0].Type);
+        Assert.Equal(5, written[0].Seq);
+        Assert.True(fixture.Verify().Intact);
+    }
+
+    [Fact]
+    public void A_writer_that_keeps_its_tail_chains_after_records_another_writer_appended()
+    {
+        using var fixture = new AuditFixture();
+        var log = fixture.NewLog();
+        log.Append([fixture.Verdict(1)]);
+        fixture.NewLog().Append([fixture.Verdict(2), fixture.Verdict(3)]);
+
+        var written = log.Append([fixture.Verdict(4)]);
+
+        Assert.Equal(4, Assert.Single(written).Seq);
+        Assert.True(fixture.Verify().Intact);
+    }
 }

@@ -78,6 +78,14 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void A_boundary_entropy_floor_must_lower_the_rules_own_floor()
+    {
+        const string rule = "custom_rules:\n  - id: shaped\n    scanner: secrets\n    category: credential\n    pattern: 'zz_[a-z0-9]{20}'\n";
+        Assert.Contains("'boundary_entropy' must be below", Fails(rule + "    boundary_entropy: 1.5\n").Message);
+        Assert.Contains("'boundary_entropy' must be below", Fails(rule + "    entropy: 2.0\n    boundary_entropy: 2.5\n").Message);
+    }
+
+    [Fact]
     public void An_unknown_rule_id_is_an_error() => Assert.Contains("unknown rule 'no-such-rule'", Fails("rules:\n  no-such-rule: off\n").Message);
 
     [Fact]

@@ -53,6 +53,18 @@ public sealed class PlaceholdersAtNetworkBoundaryTests
     }
 
     [Fact]
+    public void A_typed_sample_of_a_distinctive_shape_is_reported_at_the_boundary_below_its_usual_entropy_floor()
+    {
+        // Synthetic, 2.1 bits per character: under sendgrid-api-key's floor (3.5), over its boundary floor (1.5).
+        const string typed = "SG.SAMPLE_KEY_00000000000000.SAMPLE_VALUE_0000000000000000000000000000000000000";
+        Assert.DoesNotContain("sendgrid-api-key", Engine.Evaluate(ScanKind.ToAction("text", $"X-Api-Key: {typed}")).Findings.Select(f => f.RuleId));
+        Assert.Contains("sendgrid-api-key", Engine.Evaluate(ProxyMessage($"X-Api-Key: {typed}")).Findings.Select(f => f.RuleId));
+        // A mask carries nothing, at the boundary too.
+        const string masked = "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        Assert.DoesNotContain("sendgrid-api-key", Engine.Evaluate(ProxyMessage($"X-Api-Key: {masked}")).Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
     public void A_published_test_card_in_a_request_body_is_reported()
     {
         var v = Engine.Evaluate(ProxyRequest("https://shop.example.net/pay", $"{{\"card\":\"{TestCard}\",\"exp\":\"09/29\"}}"));

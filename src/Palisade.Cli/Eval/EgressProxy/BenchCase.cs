@@ -4,10 +4,14 @@ using System.Text.Json;
 namespace Palisade.Cli.Eval.EgressProxy;
 
 /// <summary>One Agent Egress Bench case as the proxy bench uses it (format: the bench's docs/SPEC.md).</summary>
-public sealed record BenchCase(string Id, string Category, string InputType, string Transport, bool Block, JsonElement Payload)
+public sealed record BenchCase(string Id, string Category, string InputType, string Transport, bool Block, JsonElement Payload, IReadOnlyList<string> Tags)
 {
     public static BenchCase From(JsonElement e) => new(
-        e.Str("id"), e.Str("category"), e.Str("input_type"), e.Str("transport"), e.Str("expected_verdict") == "block", e.GetProperty("payload").Clone());
+        e.Str("id"), e.Str("category"), e.Str("input_type"), e.Str("transport"), e.Str("expected_verdict") == "block", e.GetProperty("payload").Clone(),
+        e.TryGetProperty("capability_tags", out var t) && t.ValueKind == JsonValueKind.Array ? [.. t.EnumerateArray().Select(x => x.GetString() ?? "")] : []);
+
+    /// <summary>Transports the egress proxy carries (the bench's http_proxy, fetch_proxy and websocket).</summary>
+    public bool OnProxyTransport => Transport is "http_proxy" or "fetch_proxy" or "websocket";
 
     public string Url => Payload.Str("url");
     public string Method => Payload.Str("method", "GET");

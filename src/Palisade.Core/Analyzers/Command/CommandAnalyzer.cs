@@ -22,8 +22,10 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
     public void Analyze(AgentAction action, AnalysisContext context)
     {
         var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == action.CommandLine).Path ?? "command");
-        var line = LookalikeLetters.Fold(action.CommandLine!);
+        var line = LookalikeLetters.Fold(action.CommandLine!, out var disguised);
         var walker = new CommandWalker(new InnerActions(action, context), _limits);
+        // The disguise is a finding of its own (cmd-lookalike-letters): the line is also judged as what it looks like.
+        if (disguised) walker.Form.Add("evasion", "lookalike-letters", 0, line.Length);
         try
         {
             walker.Walk(line);

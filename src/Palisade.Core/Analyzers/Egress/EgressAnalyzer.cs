@@ -84,6 +84,7 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
             });
         }
         ReportConfiguredHosts(url, allowed, index, reported, field, context);
+        ReportHexInBody(action, index, allowed, reported, matches, context);
 
         if (DecodedComponents.Build(url) is { } decoded)
         {
@@ -128,6 +129,35 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
                 if (FirstMatch(index, fact, innerTrusted, allowed: false, NestedCategories, matches) is not { } hit) continue;
                 facts.Add(new UrlFact($"nested:{param}={hit.Rule.Id}", url.QuerySpan));
                 break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A request body's hex runs that spell an encoded-looking token, as <c>hex-text:body:TOKEN</c> facts: the same
+    /// rules as for a URL's path and query (<see cref="HexText"/>), so a key wrapped in hex in an upload is seen.
+    /// </summary>
+    private void ReportHexInBody(AgentAction action, EgressRuleIndex index, bool allowed, HashSet<string> reported, List<RuleMatch> matches, AnalysisContext context)
+    {
+        foreach (var body in action.Fields)
+        {
+            if (!body.Path.StartsWith("body", StringComparison.Ordinal) || body.Text.Length < HexText.MinHexChars) continue;
+            foreach (var token in HexText.EncodedTokens(body.Text))
+            {
+                var fact = new UrlFact($"hex-text:body:{token}", default);
+                if (FirstMatch(index, fact, trusted: false, allowed, null, matches) is not { } hit || !reported.Add(hit.Rule.Id)) continue;
+                var def = hit.Rule.Definition;
+                context.Report(new Finding
+                {
+                    RuleId = def.Id,
+                    Scanner = ScannerName,
+                    Category = def.Category,
+                    Severity = def.Severity,
+                    Location = new FindingLocation(context.FieldPath(body.Path), "hex-decoded", 0, body.Text.Length),
+                    Evidence = context.Redactor.Mask(hit.Match.Value),
+                    Description = def.Description,
+                    Tags = def.Tags,
+                });
             }
         }
     }

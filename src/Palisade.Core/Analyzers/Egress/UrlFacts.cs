@@ -20,7 +20,9 @@ public readonly record struct UrlFact(string Text, UrlSpan Span)
 /// <item><c>notation:FORMS ADDRESS</c> for IPv4 written other than dotted decimal; <c>parse:ANOMALY</c></item>
 /// <item><c>embedded-ip:ADDRESS class:CLASS form:FORM in:HOST</c>, <c>label:REGISTRABLE-LABEL</c>, <c>userinfo:USER</c></item>
 /// <item><c>token:host|path|query:VALUE</c> for encoded-looking values; <c>token:label:LABEL</c> for one such subdomain label</item>
-/// <item><c>hex-text:host:TEXT</c> when the subdomain's hex labels decode to printable text</item>
+/// <item><c>wallet:ethereum|bitcoin:path|query:ADDRESS</c> for a cryptocurrency address (<see cref="WalletAddress"/>)</item>
+/// <item><c>hex-text:host:TEXT</c> when the subdomain's hex labels decode to printable text; <c>hex-text:path|query:TOKEN</c>
+/// for a hex run that decodes to an encoded-looking token (<see cref="HexText"/>; <c>hex-text:body:TOKEN</c> comes from the body)</item>
 /// <item><c>encoding:percent-depth-N</c> when the path or query needs three or more rounds of percent-decoding</item>
 /// </list>
 /// </summary>
@@ -117,9 +119,17 @@ public static class UrlFacts
             if (inToken || start < 0) continue;
             var token = decoded[start..i];
             start = -1;
-            if (!RandomShape.LooksEncoded(token)) continue;
+            if (token.Length >= HexText.MinHexChars)
+                foreach (var spelled in HexText.EncodedTokens(token))
+                {
+                    if (count++ >= MaxTokens) return;
+                    facts.Add(new($"hex-text:{where}:{spelled}", span));
+                }
+            var wallet = token.Length is >= 26 and <= 42 ? WalletAddress.Kind(token) : null;
+            if (wallet is null && !RandomShape.LooksEncoded(token)) continue;
             if (count++ >= MaxTokens) return;
-            facts.Add(new($"token:{where}:{token}", span));
+            if (wallet is not null) facts.Add(new($"wallet:{wallet}:{where}:{token}", span));
+            if (RandomShape.LooksEncoded(token)) facts.Add(new($"token:{where}:{token}", span));
         }
     }
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Palisade.Gateway.Egress.Connect;
 using Palisade.Gateway.Egress.Forwarding;
 using Palisade.Gateway.Egress.WebSockets;
+using Palisade.Gateway.Hosting;
 
 namespace Palisade.Gateway.Egress.Interception;
 
@@ -56,7 +57,7 @@ public sealed class TunnelListener(EgressServices services) : IAsyncDisposable
         try
         {
             if (_endpoint is { } again) return again;
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = IsolatedWebBuilder.Create();
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(k =>
             {

@@ -14,13 +14,16 @@ public sealed class CleanFieldCache
 {
     public const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<(FieldRole, UInt128, UInt128), byte> _clean = new();
+    private int _added; // ConcurrentDictionary.Count takes every lock: the request path counts its own adds instead
 
     public bool IsClean(RequestField field) => _clean.ContainsKey(Key(field));
 
     public void MarkClean(RequestField field)
     {
-        if (_clean.Count >= MaxEntries) _clean.Clear();
-        _clean.TryAdd(Key(field), 0);
+        if (!_clean.TryAdd(Key(field), 0)) return;
+        if (Interlocked.Increment(ref _added) < MaxEntries) return;
+        _clean.Clear();
+        Interlocked.Exchange(ref _added, 0);
     }
 
     private static (FieldRole, UInt128, UInt128) Key(RequestField field)

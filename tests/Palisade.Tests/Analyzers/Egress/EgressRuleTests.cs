@@ -8,7 +8,7 @@ namespace Palisade.Tests.Analyzers.Egress;
 /// <summary>The conventions egress rules rely on, checked so a new rule cannot quietly break them.</summary>
 public sealed class EgressRuleTests
 {
-    private static readonly string[] FactKinds = ["scheme", "url", "host", "ip", "embedded-ip", "notation", "parse", "userinfo", "label", "token", "nested", "hex-text", "encoding"];
+    private static readonly string[] FactKinds = ["scheme", "url", "host", "ip", "embedded-ip", "notation", "parse", "userinfo", "label", "token", "nested", "hex-text", "encoding", "wallet"];
 
     private static IEnumerable<RuleDefinition> EgressRules => RuleCatalog.Builtin.Where(r => r.Scanner == EgressAnalyzer.ScannerName);
 

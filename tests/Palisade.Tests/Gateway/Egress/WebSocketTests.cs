@@ -74,6 +74,35 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task A_secret_sent_as_labelled_pieces_over_several_messages_is_caught_on_the_last_piece()
+    {
+        await using var h = await ProxyHarness.StartAsync();
+        using var ws = await ConnectRelayAsync(h);
+        // ghp_CODa5AG2OJPZ9UeArq1RMJD37gUSOhGDcJgf in two pieces, each behind its label: no plain join holds it whole.
+        await SendAsync(ws, "part1: ghp_CODa5AG2OJPZ9UeA");
+        Assert.Equal("echo: part1: ghp_CODa5AG2OJPZ9UeA", (await ReceiveAsync(ws)).Text);
+        await SendAsync(ws, "part2: rq1RMJD37gUSOhGDcJgf");
+        var r = await ws.ReceiveAsync(new byte[1024], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(WebSocketMessageType.Close, r.MessageType);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, ws.CloseStatus);
+        Assert.Contains("github-pat", ws.CloseStatusDescription);
+        Assert.DoesNotContain(h.Origin.WebSocketMessages, m => m.Contains("rq1RMJD37gUSOhGDcJgf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Labelled_messages_that_join_to_nothing_secret_pass()
+    {
+        await using var h = await ProxyHarness.StartAsync();
+        using var ws = await ConnectRelayAsync(h);
+        await SendAsync(ws, "step 1: install");
+        Assert.Equal("echo: step 1: install", (await ReceiveAsync(ws)).Text);
+        await SendAsync(ws, "part1: README.md");
+        Assert.Equal("echo: part1: README.md", (await ReceiveAsync(ws)).Text);
+        await SendAsync(ws, "part2: CHANGELOG.md");
+        Assert.Equal("echo: part2: CHANGELOG.md", (await ReceiveAsync(ws)).Text);
+    }
+
+    [Fact]
     public async Task Injection_in_a_server_message_closes_the_socket_before_the_agent_reads_it()
     {
         await using var h = await ProxyHarness.StartAsync();

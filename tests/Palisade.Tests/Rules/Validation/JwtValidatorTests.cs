@@ -31,7 +31,19 @@ public sealed class JwtValidatorTests
 
     [Fact]
     public void A_header_that_is_not_json_is_rejected() =>
-        Assert.False(_validator.IsValid(Token("""{"alg":"HS256" "typ" JWT""")));
+        Assert.False(_validator.IsValid(Token("""{"typ" JWT "alg":"HS256" }""")));
+
+    [Fact]
+    public void A_damaged_header_that_still_opens_with_alg_is_a_token_when_it_is_signed() =>
+        Assert.True(_validator.IsValid(Token("""{"alg":"HS256\u0012typ":"JWT"}""")));
+
+    [Fact]
+    public void A_damaged_header_with_a_stub_signature_is_rejected() =>
+        Assert.False(_validator.IsValid(Token("""{"alg":"HS256\u0012typ":"JWT"}""", signature: "c2lnbmF0dXJl")));
+
+    [Fact]
+    public void A_damaged_header_whose_payload_is_not_an_object_is_rejected() =>
+        Assert.False(_validator.IsValid(Token("""{"alg":"HS256\u0012typ":"JWT"}""", payload: "[1,2,3]")));
 
     [Theory]
     [InlineData("eyJhbGciOiJIUzI1NiJ9")]

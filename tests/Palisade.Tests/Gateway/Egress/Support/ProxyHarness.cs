@@ -35,10 +35,10 @@ public sealed class ProxyHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts origin and gateway. The origin's ports are trusted (they are loopback) unless <paramref name="trustOrigin"/> is false;
-    /// <paramref name="configure"/> adjusts the proxy's options (interception, limits, resolver seams).
+    /// <paramref name="configure"/> adjusts the proxy's options (interception, limits, resolver seams), <paramref name="policy"/> the configuration.
     /// </summary>
     public static async Task<ProxyHarness> StartAsync(Func<EgressProxyOptions, EgressProxyOptions>? configure = null, bool trustOrigin = true,
-        PolicyMode mode = PolicyMode.Enforce, OriginServer? origin = null)
+        PolicyMode mode = PolicyMode.Enforce, OriginServer? origin = null, Func<PalisadeConfig, PalisadeConfig>? policy = null)
     {
         origin ??= await OriginServer.StartAsync();
         var caDir = new CliRunner.TempDir();
@@ -49,6 +49,7 @@ public sealed class ProxyHarness : IAsyncDisposable
                 foreach (var port in new[] { origin.HttpPort, origin.HttpsPort })
                     trusted.Add(HostPattern.TryParse($"{host}:{port}", true, out _)!);
         var config = PalisadeConfig.Default with { Mode = mode, Egress = EgressConfig.Default with { TrustedHosts = trusted } };
+        config = policy?.Invoke(config) ?? config;
         var thumbprint = origin.Certificate.Thumbprint;
         var options = new EgressProxyOptions
         {
