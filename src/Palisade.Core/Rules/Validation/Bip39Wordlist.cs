@@ -24,18 +24,27 @@ internal static class Bip39Wordlist
     /// </remarks>
     public static int LongestRun(ReadOnlySpan<char> text, int enough, int atLeast = 1)
     {
-        var state = (Longest: 0, Enough: enough, Lookup: Words.Value.GetAlternateLookup<ReadOnlySpan<char>>());
+        // The state is a class, not a value tuple: generic code over our own reference types is shared and precompiled,
+        // code over value tuples of framework types is jitted in every hook process (docs/decisions/013).
+        var state = new RunState { Enough = enough };
         SeedPhraseStretches.Find(text, atLeast, ref state, static (ref s, text, start, end) =>
         {
-            s.Longest = Math.Max(s.Longest, LongestIn(text, start, end, s.Enough, s.Lookup));
+            s.Longest = Math.Max(s.Longest, LongestIn(text, start, end, s.Enough));
             return s.Longest < s.Enough;
         });
         return state.Longest;
     }
 
-    /// <summary>The longest run in text[from, to), a stretch of lower-case letters and blanks; the characters around it decide gluing.</summary>
-    private static int LongestIn(ReadOnlySpan<char> text, int from, int to, int enough, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup)
+    private sealed class RunState
     {
+        public int Longest;
+        public int Enough;
+    }
+
+    /// <summary>The longest run in text[from, to), a stretch of lower-case letters and blanks; the characters around it decide gluing.</summary>
+    private static int LongestIn(ReadOnlySpan<char> text, int from, int to, int enough)
+    {
+        var lookup = Words.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         int longest = 0, run = 0, i = from;
         while (i < to && longest < enough)
         {
