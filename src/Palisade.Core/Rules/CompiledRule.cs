@@ -131,6 +131,9 @@ public sealed class CompiledRule
     /// <summary>Letters and digits only: <c>4242 4242-4242 4242</c> and <c>4242424242424242</c> compare equal.</summary>
     public static string StripSeparators(string value) => string.Concat(value.Where(char.IsLetterOrDigit));
 
+    /// <summary>True when the value a match reports is the whole match (no value group); known once the regex is built.</summary>
+    internal bool ValueIsWholeMatch => Volatile.Read(ref _regex) is not null && Volatile.Read(ref _groupName) is null;
+
     /// <summary>The span of the sensitive value inside a match.</summary>
     public Group ValueGroup(Match m) => Volatile.Read(ref _groupName) is { } name ? m.Groups[name] : m.Groups[0];
 }

@@ -245,23 +245,34 @@ internal sealed class KeywordAutomaton
     /// its own segment, so each occurrence is reported once; the later segments' occurrences are held back, then
     /// reported in order.
     /// </remarks>
-    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IKeywordSink
+    /// <param name="asciiText">
+    /// The caller knows every character of <paramref name="text"/> is ASCII: the loops then look up each character's
+    /// class without checking it against the class table's length (which is at least 128), a compare and a conditional
+    /// move fewer per character in the innermost loop.
+    /// </param>
+    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool asciiText = false) where TSink : struct, IKeywordSink
+    {
+        if (asciiText) Scan<TSink, AsciiClasses>(text, ref sink);
+        else Scan<TSink, CheckedClasses>(text, ref sink);
+    }
+
+    private void Scan<TSink, TClasses>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IKeywordSink where TClasses : struct, IClassLookup
     {
         var segment = text.Length / 4;
         if (segment < MinSegment)
         {
-            Run(text, 0, text.Length, text.Length, 0, ref sink);
+            Run<TSink, TClasses>(text, 0, text.Length, text.Length, 0, ref sink);
             return;
         }
         Buffer b1 = default, b2 = default, b3 = default;
         try
         {
-            var (r0, r1, r2, r3) = RunFour(text, segment, ref sink, ref b1, ref b2, ref b3);
+            var (r0, r1, r2, r3) = RunFour<TSink, TClasses>(text, segment, ref sink, ref b1, ref b2, ref b3);
             var n = text.Length;
-            Run(text, segment, Math.Min(n, segment + _maxLength - 1), segment, r0, ref sink);
-            Run(text, 2 * segment, Math.Min(n, 2 * segment + _maxLength - 1), 2 * segment, r1, ref b1);
-            Run(text, 3 * segment, Math.Min(n, 3 * segment + _maxLength - 1), 3 * segment, r2, ref b2);
-            Run(text, 4 * segment, n, n, r3, ref b3);
+            Run<TSink, TClasses>(text, segment, Math.Min(n, segment + _maxLength - 1), segment, r0, ref sink);
+            Run<Buffer, TClasses>(text, 2 * segment, Math.Min(n, 2 * segment + _maxLength - 1), 2 * segment, r1, ref b1);
+            Run<Buffer, TClasses>(text, 3 * segment, Math.Min(n, 3 * segment + _maxLength - 1), 3 * segment, r2, ref b2);
+            Run<Buffer, TClasses>(text, 4 * segment, n, n, r3, ref b3);
             b1.ReplayTo(ref sink);
             b2.ReplayTo(ref sink);
             b3.ReplayTo(ref sink);
@@ -279,7 +290,8 @@ internal sealed class KeywordAutomaton
 
     /// <summary>Scans [from, to) starting in <paramref name="row"/>; reports keywords that start before <paramref name="limit"/>. Returns the row it ends in.</summary>
     /// <remarks>Precompiled (ReadyToRun), not AggressiveOptimization, which would force a jit in every hook process; tiering recompiles it where it runs hot.</remarks>
-    private int Run<TSink>(ReadOnlySpan<char> text, int from, int to, int limit, int row, ref TSink sink) where TSink : struct, IKeywordSink
+    private int Run<TSink, TClasses>(ReadOnlySpan<char> text, int from, int to, int limit, int row, ref TSink sink)
+        where TSink : struct, IKeywordSink where TClasses : struct, IClassLookup
     {
         // Bounds checks are proven away by construction: every class is below 1 << shift and every row is a state << shift.
         ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
@@ -287,8 +299,7 @@ internal sealed class KeywordAutomaton
         var classCount = (uint)_class.Length;
         for (var i = from; i < to; i++)
         {
-            uint c = text[i];
-            int a = c < classCount ? Unsafe.Add(ref classes, (nint)c) : 0;
+            int a = TClasses.Of(ref classes, classCount, text[i]);
             var target = Unsafe.Add(ref next, (nint)(uint)(row + a));
             if (target >= 0)
             {
@@ -302,8 +313,8 @@ internal sealed class KeywordAutomaton
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int, int, int, int) RunFour<TSink>(ReadOnlySpan<char> text, int segment, ref TSink s0, ref Buffer s1, ref Buffer s2, ref Buffer s3)
-        where TSink : struct, IKeywordSink
+    private (int, int, int, int) RunFour<TSink, TClasses>(ReadOnlySpan<char> text, int segment, ref TSink s0, ref Buffer s1, ref Buffer s2, ref Buffer s3)
+        where TSink : struct, IKeywordSink where TClasses : struct, IClassLookup
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         ref var classes = ref MemoryMarshal.GetArrayDataReference(_class);
@@ -316,10 +327,10 @@ internal sealed class KeywordAutomaton
         for (var i = 0; i < segment; i++)
         {
             uint c0 = Unsafe.Add(ref t0, i), c1 = Unsafe.Add(ref t1, i), c2 = Unsafe.Add(ref t2, i), c3 = Unsafe.Add(ref t3, i);
-            var n0 = Unsafe.Add(ref next, (nint)(uint)(r0 + (c0 < classCount ? Unsafe.Add(ref classes, (nint)c0) : 0)));
-            var n1 = Unsafe.Add(ref next, (nint)(uint)(r1 + (c1 < classCount ? Unsafe.Add(ref classes, (nint)c1) : 0)));
-            var n2 = Unsafe.Add(ref next, (nint)(uint)(r2 + (c2 < classCount ? Unsafe.Add(ref classes, (nint)c2) : 0)));
-            var n3 = Unsafe.Add(ref next, (nint)(uint)(r3 + (c3 < classCount ? Unsafe.Add(ref classes, (nint)c3) : 0)));
+            var n0 = Unsafe.Add(ref next, (nint)(uint)(r0 + TClasses.Of(ref classes, classCount, c0)));
+            var n1 = Unsafe.Add(ref next, (nint)(uint)(r1 + TClasses.Of(ref classes, classCount, c1)));
+            var n2 = Unsafe.Add(ref next, (nint)(uint)(r2 + TClasses.Of(ref classes, classCount, c2)));
+            var n3 = Unsafe.Add(ref next, (nint)(uint)(r3 + TClasses.Of(ref classes, classCount, c3)));
             r0 = n0;
             r1 = n1;
             r2 = n2;
@@ -332,6 +343,26 @@ internal sealed class KeywordAutomaton
             if (n3 < 0) Report(r3 = ~n3, 3 * segment + i + 1, int.MaxValue, ref s3);
         }
         return (r0, r1, r2, r3);
+    }
+
+    /// <summary>How a scan loop turns a text character into its class: specialised per call site, so no branch is left.</summary>
+    private interface IClassLookup
+    {
+        static abstract int Of(ref byte classes, uint classCount, uint c);
+    }
+
+    /// <summary>Any text: characters past the table (non-ASCII, for an ASCII automaton) are class 0.</summary>
+    private struct CheckedClasses : IClassLookup
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Of(ref byte classes, uint classCount, uint c) => c < classCount ? Unsafe.Add(ref classes, (nint)c) : 0;
+    }
+
+    /// <summary>Text known to be ASCII: every character is inside the table (128 or 65,536 entries).</summary>
+    private struct AsciiClasses : IClassLookup
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Of(ref byte classes, uint classCount, uint c) => Unsafe.Add(ref classes, (nint)(c & 0x7F));
     }
 
     private void Report<TSink>(int row, int end, int limit, ref TSink sink) where TSink : struct, IKeywordSink

@@ -19,6 +19,7 @@ public sealed class KeywordPrefilter
     private readonly int _maxMinDigits;
     private readonly (int Rule, int MinWords)[] _seedRules;
     private readonly int _maxSeedWords;
+    private readonly int _minSeedWords;
 
     /// <summary>One more than the highest rule index: the size of a <see cref="RuleHits"/> or <see cref="KeywordHits"/>.</summary>
     public int RuleCount { get; }
@@ -52,6 +53,7 @@ public sealed class KeywordPrefilter
         _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
         _seedRules = seedRules.ToArray();
         _maxSeedWords = seedRules.Count == 0 ? 0 : seedRules.Max(d => d.Item2);
+        _minSeedWords = seedRules.Count == 0 ? 0 : seedRules.Min(d => d.Item2);
         var ascii = byKeyword.Where(kv => KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         var other = byKeyword.Where(kv => !KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
         _ascii = ascii.Length == 0 ? null : new KeywordAutomaton(ascii);
@@ -70,8 +72,9 @@ public sealed class KeywordPrefilter
         var hits = new RuleHits(RuleCount);
         foreach (var r in _alwaysRun) hits.Set(r);
         var sink = new BitSink(hits);
-        _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
+        var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
+        _ascii?.Scan(text, ref sink, ascii);
+        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -83,7 +86,7 @@ public sealed class KeywordPrefilter
         }
         if (_seedRules.Length > 0)
         {
-            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords);
+            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords, _minSeedWords);
             foreach (var (rule, minWords) in _seedRules)
                 if (words >= minWords) hits.Set(rule);
         }
@@ -99,8 +102,9 @@ public sealed class KeywordPrefilter
         var hits = new KeywordHits(RuleCount);
         foreach (var r in _alwaysRun) hits.SetWholeText(r);
         var sink = new SpanSink(hits);
-        _ascii?.Scan(text, ref sink);
-        if (_other is not null && text.ContainsAnyExceptInRange('\0', '\u007F')) _other.Value.Scan(text, ref sink);
+        var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
+        _ascii?.Scan(text, ref sink, ascii);
+        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var longest = DigitRuns.Longest(text, _maxMinDigits);
@@ -119,7 +123,7 @@ public sealed class KeywordPrefilter
         }
         if (_seedRules.Length > 0)
         {
-            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords);
+            var words = Validation.Bip39Wordlist.LongestRun(text, _maxSeedWords, _minSeedWords);
             foreach (var (rule, minWords) in _seedRules)
                 if (words >= minWords) hits.SetWholeText(rule);
         }

@@ -96,10 +96,42 @@ public static class RuleMatcher
         public Outcome Outcome;
     }
 
-    private static Outcome RunWindow(CompiledRule rule, TextView view, int start, int end, ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts) =>
-        view.HasText || (start == 0 && end == view.Length)
-            ? RunRange(rule, view.Text, start, end - start, 0, view.Length, allowedValues, into, ref counts)
+    private static Outcome RunWindow(CompiledRule rule, TextView view, int start, int end, ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts)
+    {
+        if (view.HasText || (start == 0 && end == view.Length))
+            return RunRange(rule, view.Text, start, end - start, 0, view.Length, allowedValues, into, ref counts);
+        _ = rule.Regex; // built on first use; only then is it known whether the rule has a value group
+        return rule.ValueIsWholeMatch
+            ? RunSpan(rule, view.Chars[start..end], start, view.Length, allowedValues, into, ref counts)
             : RunRange(rule, new string(view.Chars[start..end]), 0, end - start, start, view.Length, allowedValues, into, ref counts);
+    }
+
+    /// <summary>
+    /// As <see cref="RunRange"/> over a window of a view that has no string (a folded view, in a pooled buffer), for a
+    /// rule whose value is its whole match: the regex reads the buffer in place, where a copy of each window used to be
+    /// made (most of what a clean field allocated: ~8 KB per 10 KB of prose, ~800 KB per MB). Same matches: the window
+    /// is the whole input either way, so anchors and <c>\b</c> read its edges alike.
+    /// </summary>
+    private static Outcome RunSpan(CompiledRule rule, ReadOnlySpan<char> input, int offset, int textLength,
+        ISet<string> allowedValues, List<RuleMatch> into, ref Counts counts)
+    {
+        var start = offset;
+        var end = start + input.Length;
+        counts.Covered += input.Length;
+        foreach (var match in rule.RegexFor(counts.Covered).EnumerateMatches(input))
+        {
+            var at = match.Index + offset;
+            if ((at == start && start > 0) || (at + match.Length >= end - 1 && end < textLength))
+                return counts.Outcome = Outcome.TouchedEdge;
+            if (++counts.Candidates > MaxCandidatesPerRule) return counts.Outcome = Outcome.Enough;
+            if (match.Length == 0) continue;
+            var value = input.Slice(match.Index, match.Length).ToString();
+            if (!Accepts(rule, value, allowedValues, counts.Placeholders)) continue;
+            into.Add(new RuleMatch(rule, at, match.Length, value));
+            if (++counts.Accepted >= counts.MaxAccepted) return counts.Outcome = Outcome.Enough;
+        }
+        return counts.Outcome = Outcome.Done;
+    }
 
     /// <summary>
     /// Matches over input[from, from + length), which stands at <paramref name="offset"/> in a text of

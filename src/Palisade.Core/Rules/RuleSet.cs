@@ -66,6 +66,26 @@ public sealed class RuleSet
 
     public IReadOnlyList<CompiledRule> ForScanner(string scanner) => _byScanner.GetValueOrDefault(scanner) ?? [];
 
+    /// <summary>The rules of <paramref name="scanner"/> that read <paramref name="view"/> (<see cref="RuleDefinition.View"/>), in index order; built on first ask.</summary>
+    /// <remarks>
+    /// A handful of entries searched in order: no dictionary keyed by a value tuple, whose generic code a ReadyToRun
+    /// hook process would have to jit (docs/decisions/013-engine-cold-start.md). Two threads adding at once may each
+    /// build a list and one be dropped; the next call builds it again, with the same result.
+    /// </remarks>
+    internal CompiledRule[] ForScanner(string scanner, string view)
+    {
+        var known = Volatile.Read(ref _byView);
+        foreach (var entry in known)
+            if (entry.Scanner == scanner && entry.View == view) return entry.Rules;
+        var rules = ForScanner(scanner).Where(r => r.Definition.View == view).ToArray();
+        Volatile.Write(ref _byView, [.. known, new ViewRules(scanner, view, rules)]);
+        return rules;
+    }
+
+    private sealed record ViewRules(string Scanner, string View, CompiledRule[] Rules);
+
+    private ViewRules[] _byView = [];
+
     /// <summary>
     /// Upgrades every rule to the linear-time engine, one at a time, until done or cancelled, after building the prefilter
     /// parts a one-shot process builds only on need. Returns how many rules upgraded.

@@ -50,11 +50,37 @@ public sealed class FieldContext(AgentAction action, ContentField field, RuleSet
     public void Match(string scanner, TextView view, List<RuleMatch> into, int window, Func<CompiledRule, bool>? only = null, int maxMatches = RuleMatcher.MaxMatchesPerRule)
     {
         var rules = Rules.ForScanner(scanner);
+        if (only is null && rules is CompiledRule[] array)
+        {
+            Match(array, view, into, window, null, maxMatches);
+            return;
+        }
         KeywordPrefilter? prefilter = null;
         KeywordHits? hits = null;
         foreach (var rule in rules)
         {
             if (only is not null && !only(rule)) continue;
+            var p = Rules.PrefilterFor(rule);
+            if (!ReferenceEquals(p, prefilter)) hits = Hits(view, prefilter = p);
+            if (!hits!.Contains(rule.Index)) continue;
+            if (WholeViews) RuleMatcher.Run(rule, view.Text, AllowedValues, into, maxMatches, Placeholders);
+            else RuleMatcher.Run(rule, view, hits, rule.Definition.Window ?? window, AllowedValues, into, maxMatches, Placeholders);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Match(string, TextView, List{RuleMatch}, int, Func{CompiledRule, bool}?, int)"/> over
+    /// <paramref name="rules"/>, skipping those marked in <paramref name="skip"/> (by rule index). No delegate and no
+    /// interface enumerator per rule: the loop visits every rule of a scanner for every view, woken or not, and on a
+    /// clean field that loop is most of what the scanner does.
+    /// </summary>
+    internal void Match(CompiledRule[] rules, TextView view, List<RuleMatch> into, int window, bool[]? skip, int maxMatches)
+    {
+        KeywordPrefilter? prefilter = null;
+        KeywordHits? hits = null;
+        foreach (var rule in rules)
+        {
+            if (skip is not null && skip[rule.Index]) continue;
             var p = Rules.PrefilterFor(rule);
             if (!ReferenceEquals(p, prefilter)) hits = Hits(view, prefilter = p);
             if (!hits!.Contains(rule.Index)) continue;

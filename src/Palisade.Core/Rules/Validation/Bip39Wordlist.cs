@@ -15,26 +15,49 @@ internal static class Bip39Wordlist
 
     /// <summary>
     /// The longest run of consecutive list words in <paramref name="text"/>, words being maximal runs of ASCII lower-case
-    /// letters separated by spaces, tabs and line breaks only; stops counting at <paramref name="enough"/>.
+    /// letters separated by spaces, tabs and line breaks only; stops counting at <paramref name="enough"/>. Runs shorter
+    /// than <paramref name="atLeast"/> words may be reported as shorter still (the caller only asks whether a rule's
+    /// minimum is reached).
     /// </summary>
-    public static int LongestRun(ReadOnlySpan<char> text, int enough)
+    /// <remarks>
+    /// Only the stretches <see cref="SeedPhraseStretches"/> returns are read word by word: prose costs no lookup at all.
+    /// </remarks>
+    public static int LongestRun(ReadOnlySpan<char> text, int enough, int atLeast = 1)
+    {
+        // The state is a class, not a value tuple: generic code over our own reference types is shared and precompiled,
+        // code over value tuples of framework types is jitted in every hook process (docs/decisions/013).
+        var state = new RunState { Enough = enough };
+        SeedPhraseStretches.Find(text, atLeast, ref state, static (ref s, text, start, end) =>
+        {
+            s.Longest = Math.Max(s.Longest, LongestIn(text, start, end, s.Enough));
+            return s.Longest < s.Enough;
+        });
+        return state.Longest;
+    }
+
+    private sealed class RunState
+    {
+        public int Longest;
+        public int Enough;
+    }
+
+    /// <summary>The longest run in text[from, to), a stretch of lower-case letters and blanks; the characters around it decide gluing.</summary>
+    private static int LongestIn(ReadOnlySpan<char> text, int from, int to, int enough)
     {
         var lookup = Words.Value.GetAlternateLookup<ReadOnlySpan<char>>();
-        int longest = 0, run = 0, i = 0;
-        while (i < text.Length && longest < enough)
+        int longest = 0, run = 0, i = from;
+        while (i < to && longest < enough)
         {
-            var c = text[i];
-            if (c is >= 'a' and <= 'z')
+            if (text[i] is >= 'a' and <= 'z')
             {
                 var start = i;
-                while (i < text.Length && text[i] is >= 'a' and <= 'z') i++;
+                while (i < to && text[i] is >= 'a' and <= 'z') i++;
                 // A word glued to a letter of another case or a digit is not a list word (the rule's \b would not split it).
                 var glued = (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) || (i < text.Length && char.IsAsciiLetterOrDigit(text[i]));
                 run = !glued && i - start is >= 3 and <= 8 && lookup.ContainsKey(text[start..i]) ? run + 1 : 0;
                 longest = Math.Max(longest, run);
                 continue;
             }
-            if (c is not (' ' or '\t' or '\r' or '\n')) run = 0;
             i++;
         }
         return longest;

@@ -26,6 +26,9 @@ internal static class SegmentFinder
     /// <summary>Payloads hidden in characters that render as nothing: Unicode tags and runs of variation selectors.</summary>
     public static void FindHidden(string text, List<DecodedSegment> into)
     {
+        // One vectorised pass says whether either codec has anything to read (tags are surrogate pairs led by U+DB40,
+        // which is also where supplementary variation selectors start): most text has neither.
+        if (!text.AsSpan().ContainsAny(VariationSelectorCodec.Starts)) return;
         TagCodec.Find(text, into);
         VariationSelectorCodec.Find(text, into);
     }

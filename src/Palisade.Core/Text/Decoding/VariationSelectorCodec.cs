@@ -12,7 +12,8 @@ internal static class VariationSelectorCodec
 
     private const int MinBytes = 4;
 
-    private static readonly SearchValues<char> Starts = SearchValues.Create("\uDB40\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F");
+    /// <summary>Where a payload of selectors can start; U+DB40 also leads every tag character (<see cref="TagCodec"/>).</summary>
+    internal static readonly SearchValues<char> Starts = SearchValues.Create("\uDB40\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F");
 
     public static void Find(ReadOnlySpan<char> text, List<DecodedSegment> into)
     {
