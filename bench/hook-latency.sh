@@ -3,7 +3,8 @@
 # (what the agent waits) and the CPU time (user + system, all threads; steadier than wall time on a busy machine),
 # min / p50 / p90 / max in milliseconds, with the load average before and after.
 # Usage: bench/hook-latency.sh [path-to-palisade] [N]
-# Build the ReadyToRun binary first:
+# The recommended hook install (docs/decisions/014-hook-install.md): build/publish-hook.sh DIR, then DIR/palisade here.
+# Or build the framework-dependent ReadyToRun binary:
 #   dotnet publish src/Palisade.Cli -c Release -r linux-x64 --self-contained false -o artifacts/hook-bench-r2r
 set -euo pipefail
 BIN="${1:-$(dirname "$0")/../artifacts/hook-bench-r2r/palisade}"

@@ -50,7 +50,11 @@ public sealed class PolicyEvaluator
         }
         if (decided.Count == 0) return Verdict.Allow with { InjectionScore = injectionScore, Reason = "no finding reached its threshold" };
 
-        var top = decided.OrderByDescending(f => f.Action).ThenByDescending(f => f.Severity).ThenByDescending(f => f.Weight).First();
+        // The most severe finding, the first among equals: a loop, as LINQ ordering by enum and double keys is jitted in
+        // every hook process (docs/decisions/014-hook-install.md).
+        var top = decided[0];
+        for (var i = 1; i < decided.Count; i++)
+            if (Outranks(decided[i], top)) top = decided[i];
         var would = top.Action;
         var decision = ApplyMode(would);
         return new Verdict
@@ -63,6 +67,12 @@ public sealed class PolicyEvaluator
             Reason = Explain(decision, would, top, decided.Count, injectionScore),
         };
     }
+
+    /// <summary>Ordered by action, then severity, then weight, all higher first.</summary>
+    private static bool Outranks(Finding a, Finding b) =>
+        a.Action != b.Action ? a.Action > b.Action
+        : a.Severity != b.Severity ? a.Severity > b.Severity
+        : a.Weight.CompareTo(b.Weight) > 0;
 
     private Decision InjectionAction(double score)
     {

@@ -9,11 +9,12 @@ namespace Palisade.Core.Rules;
 /// Keywords that hold non-ASCII characters live in a second automaton, run only over text that holds a non-ASCII
 /// character: ASCII text (most of what agents send) never pays for the wide table that CJK and accented keywords need,
 /// and a process that sees no such text never builds it (it cost a hook ~20 ms: docs/decisions/013-engine-cold-start.md).
+/// Neither automaton is built for the first short texts (<see cref="KeywordMatcher"/>).
 /// </remarks>
 public sealed class KeywordPrefilter
 {
-    private readonly KeywordAutomaton? _ascii;
-    private readonly Lazy<KeywordAutomaton>? _other;
+    private readonly KeywordMatcher? _ascii;
+    private readonly KeywordMatcher? _other;
     private readonly int[] _alwaysRun;
     private readonly (int Rule, int MinDigits, bool NeedsKeyword)[] _digitRules;
     private readonly int _maxMinDigits;
@@ -30,7 +31,7 @@ public sealed class KeywordPrefilter
     public KeywordPrefilter(IReadOnlyList<CompiledRule> rules)
     {
         Rules = rules;
-        RuleCount = rules.Count == 0 ? 0 : rules.Max(r => r.Index) + 1;
+        foreach (var rule in rules) RuleCount = Math.Max(RuleCount, rule.Index + 1);
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();
         var digitRules = new List<(int, int, bool)>();
@@ -38,8 +39,17 @@ public sealed class KeywordPrefilter
         foreach (var rule in rules)
         {
             var def = rule.Definition;
-            if (def.MinDigits > 0) digitRules.Add((rule.Index, def.MinDigits, def.Keywords.Count > 0));
-            else if (def.MinSeedWords > 0) seedRules.Add((rule.Index, def.MinSeedWords));
+            if (def.MinDigits > 0)
+            {
+                digitRules.Add((rule.Index, def.MinDigits, def.Keywords.Count > 0));
+                _maxMinDigits = Math.Max(_maxMinDigits, def.MinDigits);
+            }
+            else if (def.MinSeedWords > 0)
+            {
+                seedRules.Add((rule.Index, def.MinSeedWords));
+                _maxSeedWords = Math.Max(_maxSeedWords, def.MinSeedWords);
+                _minSeedWords = _minSeedWords == 0 ? def.MinSeedWords : Math.Min(_minSeedWords, def.MinSeedWords);
+            }
             else if (def.Keywords.Count == 0) always.Add(rule.Index);
             foreach (var k in def.Keywords)
             {
@@ -50,18 +60,38 @@ public sealed class KeywordPrefilter
         }
         _alwaysRun = always.ToArray();
         _digitRules = digitRules.ToArray();
-        _maxMinDigits = digitRules.Count == 0 ? 0 : digitRules.Max(d => d.Item2);
         _seedRules = seedRules.ToArray();
-        _maxSeedWords = seedRules.Count == 0 ? 0 : seedRules.Max(d => d.Item2);
-        _minSeedWords = seedRules.Count == 0 ? 0 : seedRules.Min(d => d.Item2);
-        var ascii = byKeyword.Where(kv => KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
-        var other = byKeyword.Where(kv => !KeywordAutomaton.IsAscii(kv.Key)).Select(kv => (kv.Key, kv.Value.ToArray())).ToArray();
-        _ascii = ascii.Length == 0 ? null : new KeywordAutomaton(ascii);
-        _other = other.Length == 0 ? null : new Lazy<KeywordAutomaton>(() => new KeywordAutomaton(other));
+        var (ascii, other) = SplitByAscii(byKeyword);
+        _ascii = ascii.Length == 0 ? null : new KeywordMatcher(ascii);
+        _other = other.Length == 0 ? null : new KeywordMatcher(other);
     }
 
-    /// <summary>Builds what is otherwise built on first need (the non-ASCII automaton), for hosts warming up off the request path.</summary>
-    public void WarmUp() => _ = _other?.Value;
+    /// <summary>
+    /// The keywords made only of ASCII characters, and the others. Plain loops and arrays: LINQ over value tuples is
+    /// jitted in every hook process (docs/decisions/014-hook-install.md).
+    /// </summary>
+    private static ((string, int[])[] Ascii, (string, int[])[] Other) SplitByAscii(Dictionary<string, List<int>> byKeyword)
+    {
+        var asciiCount = 0;
+        foreach (var keyword in byKeyword.Keys)
+            if (KeywordAutomaton.IsAscii(keyword)) asciiCount++;
+        var ascii = new (string, int[])[asciiCount];
+        var other = new (string, int[])[byKeyword.Count - asciiCount];
+        int a = 0, o = 0;
+        foreach (var (keyword, rules) in byKeyword)
+        {
+            if (KeywordAutomaton.IsAscii(keyword)) ascii[a++] = (keyword, rules.ToArray());
+            else other[o++] = (keyword, rules.ToArray());
+        }
+        return (ascii, other);
+    }
+
+    /// <summary>Builds what is otherwise built on first need (the keyword automata), for hosts warming up off the request path.</summary>
+    public void WarmUp()
+    {
+        _ascii?.WarmUp();
+        _other?.WarmUp();
+    }
 
     /// <summary>
     /// Rules whose keyword occurs in <paramref name="text"/>, plus rules without keywords. A rule with
@@ -74,7 +104,7 @@ public sealed class KeywordPrefilter
         var sink = new BitSink(hits);
         var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
         _ascii?.Scan(text, ref sink, ascii);
-        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
+        if (_other is not null && !ascii) _other.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var run = DigitRuns.Longest(text, _maxMinDigits);
@@ -104,7 +134,7 @@ public sealed class KeywordPrefilter
         var sink = new SpanSink(hits);
         var ascii = !text.ContainsAnyExceptInRange('\0', '\u007F');
         _ascii?.Scan(text, ref sink, ascii);
-        if (_other is not null && !ascii) _other.Value.Scan(text, ref sink);
+        if (_other is not null && !ascii) _other.Scan(text, ref sink);
         if (_digitRules.Length > 0)
         {
             var longest = DigitRuns.Longest(text, _maxMinDigits);

@@ -27,7 +27,9 @@ public static class RuleCatalog
         using var stream = typeof(RuleCatalog).Assembly.GetManifestResourceStream(PackedResource)
             ?? throw new InvalidOperationException($"embedded resource '{PackedResource}' is missing from the build.");
         using var document = JsonDocument.Parse(stream);
-        var files = document.RootElement.EnumerateObject().Select(f => (f.Name, RuleFileReader.Read(PackedRuleNode.Root(f.Value, f.Name))));
+        // A loop, not LINQ over (name, rules) tuples, which every hook process would jit (docs/decisions/014-hook-install.md).
+        var files = new List<IReadOnlyList<RuleDefinition>>();
+        foreach (var f in document.RootElement.EnumerateObject()) files.Add(RuleFileReader.Read(PackedRuleNode.Root(f.Value, f.Name)));
         return Collect(files);
     }
 
@@ -36,13 +38,19 @@ public static class RuleCatalog
     /// in name order: what the packed catalog is built from.
     /// </summary>
     public static IReadOnlyList<RuleDefinition> ReadYaml(IEnumerable<(string Name, string Yaml)> files) =>
-        Collect(files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => (f.Name, RuleFileReader.Read(f.Yaml, f.Name))));
+        Collect(files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => RuleFileReader.Read(f.Yaml, f.Name)));
 
-    private static List<RuleDefinition> Collect(IEnumerable<(string Name, IReadOnlyList<RuleDefinition> Rules)> files)
+    private static List<RuleDefinition> Collect(IEnumerable<IReadOnlyList<RuleDefinition>> files)
     {
-        var rules = files.SelectMany(f => f.Rules).ToList();
-        var duplicate = rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new InvalidOperationException($"rule id '{duplicate.Key}' is defined twice ({string.Join(", ", duplicate.Select(r => r.Origin))}).");
+        var rules = new List<RuleDefinition>();
+        foreach (var file in files) rules.AddRange(file);
+        var ids = new HashSet<string>(rules.Count, StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (ids.Add(rule.Id)) continue;
+            var duplicate = rules.GroupBy(r => r.Id).First(g => g.Count() > 1);
+            throw new InvalidOperationException($"rule id '{duplicate.Key}' is defined twice ({string.Join(", ", duplicate.Select(r => r.Origin))}).");
+        }
         return rules;
     }
 

@@ -96,11 +96,17 @@ public sealed class RuleSet
         foreach (var rule in Rules) rule.UpgradeWhenHot(runs);
     }
 
-    public int UpgradeToLinearTime(CancellationToken cancel = default)
+    /// <summary>Builds the keyword automata now, for hosts off the request path; one-shot processes build them on need.</summary>
+    public void WarmUpPrefilters()
     {
         TextPrefilter.WarmUp();
         FoldedPrefilter.WarmUp();
         Prefilter.WarmUp();
+    }
+
+    public int UpgradeToLinearTime(CancellationToken cancel = default)
+    {
+        WarmUpPrefilters();
         var upgraded = 0;
         foreach (var rule in Rules)
         {

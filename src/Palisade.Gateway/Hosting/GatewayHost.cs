@@ -88,6 +88,8 @@ public static class GatewayHost
         // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
         // when a long text needs it, or once traffic has woken them often (docs/decisions/011-lazy-linear-time.md).
         options.Engine.Rules.UpgradeWhenHot(HotRuleRuns);
+        // The keyword automata (tens of ms to build) are built now, beside the first requests, not by one of them.
+        _ = Task.Run(options.Engine.Rules.WarmUpPrefilters);
         var urls = new GatewayUrls(BoundUrl(data, h2c), BoundUrl(admin), h2c is null ? null : new Uri($"http://{h2c.IPEndPoint}/".Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }

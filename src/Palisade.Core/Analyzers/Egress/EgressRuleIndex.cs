@@ -17,17 +17,40 @@ public sealed class EgressRuleIndex
 
     public EgressRuleIndex(RuleSet rules)
     {
+        // Loops and one comparison rather than LINQ grouping and ordering over value tuples, which every hook process
+        // would jit (docs/decisions/014-hook-install.md).
         Rules = rules;
-        var egress = rules.ForScanner(EgressAnalyzer.ScannerName)
-            .OrderByDescending(r => r.Definition.Severity).ThenBy(r => r.Index).ToArray();
-        _byId = egress.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        _everyFact = egress.Where(r => r.Definition.Keywords.Count == 0).ToArray();
-        _byKind = egress
-            .SelectMany(r => r.Definition.Keywords.Select(k => (Kind: k.TrimEnd(':').ToLowerInvariant(), Rule: r)))
-            .GroupBy(x => x.Kind, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Rule).Concat(_everyFact).Distinct()
-                .OrderByDescending(r => r.Definition.Severity).ThenBy(r => r.Index).ToArray(), StringComparer.Ordinal);
+        var egress = rules.ForScanner(EgressAnalyzer.ScannerName).ToArray();
+        Array.Sort(egress, MostSevereFirst);
+        _byId = new Dictionary<string, CompiledRule>(egress.Length, StringComparer.Ordinal);
+        var everyFact = new List<CompiledRule>();
+        var byKind = new Dictionary<string, List<CompiledRule>>(StringComparer.Ordinal);
+        foreach (var rule in egress)
+        {
+            _byId.Add(rule.Id, rule);
+            if (rule.Definition.Keywords.Count == 0) everyFact.Add(rule);
+            foreach (var keyword in rule.Definition.Keywords)
+            {
+                var kind = keyword.TrimEnd(':').ToLowerInvariant();
+                if (!byKind.TryGetValue(kind, out var list)) byKind[kind] = list = [];
+                if (!list.Contains(rule)) list.Add(rule);
+            }
+        }
+        _everyFact = everyFact.ToArray();
+        _byKind = new Dictionary<string, CompiledRule[]>(byKind.Count, StringComparer.Ordinal);
+        foreach (var (kind, list) in byKind)
+        {
+            foreach (var rule in _everyFact)
+                if (!list.Contains(rule)) list.Add(rule);
+            var ordered = list.ToArray();
+            Array.Sort(ordered, MostSevereFirst);
+            _byKind[kind] = ordered;
+        }
     }
+
+    /// <summary>Severity, highest first, then catalog order: a total order, as no two rules share an index.</summary>
+    private static int MostSevereFirst(CompiledRule a, CompiledRule b) =>
+        a.Definition.Severity != b.Definition.Severity ? ((int)b.Definition.Severity).CompareTo((int)a.Definition.Severity) : a.Index.CompareTo(b.Index);
 
     public IReadOnlyList<CompiledRule> For(string kind) => _byKind.TryGetValue(kind, out var rules) ? rules : _everyFact;
 

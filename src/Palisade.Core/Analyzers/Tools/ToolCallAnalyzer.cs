@@ -43,17 +43,16 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
             {
                 Kind = ActionKind.Message, Direction = action.Direction, Source = action.Source, Transport = action.Transport,
                 SessionId = action.SessionId, AgentId = action.AgentId,
-                Fields = strings.Select(s => new ContentField(s.Path, s.Value)).ToArray(),
+                Fields = Fields(strings),
             };
             context.Inspect(text, "arguments");
         }
 
         var known = KnownTools.Lookup(call);
-        var effects = known is not null
-            ? known.SelectMany(e => ArgumentPath.Select(args, e.Argument).Select(v => (Effect: e, v.Path, v.Value)))
-            : GenericToolAdapter.Effects(call);
-        var effectList = effects.ToList();
-        var writtenFile = effectList.FirstOrDefault(e => e.Effect.Kind == EffectKind.File && e.Effect.Operation == FileOperation.Write).Value;
+        var effectList = known is not null ? KnownEffects(known, args) : GenericToolAdapter.Effects(call).ToList();
+        string? writtenFile = null;
+        foreach (var (effect, _, value) in effectList)
+            if (writtenFile is null && effect.Kind == EffectKind.File && effect.Operation == FileOperation.Write) writtenFile = value;
         foreach (var (effect, path, value) in effectList)
         {
             var field = $"arguments.{path}";
@@ -73,6 +72,24 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
                     break;
             }
         }
+    }
+
+    // Loops rather than LINQ over value tuples, which no ReadyToRun image holds: every hook process would jit it
+    // (docs/decisions/014-hook-install.md).
+    private static ContentField[] Fields(List<(string Path, string Value)> strings)
+    {
+        var fields = new ContentField[strings.Count];
+        for (var i = 0; i < fields.Length; i++) fields[i] = new ContentField(strings[i].Path, strings[i].Value);
+        return fields;
+    }
+
+    private static List<(ToolEffect Effect, string Path, string Value)> KnownEffects(ToolEffect[] known, JsonElement args)
+    {
+        var effects = new List<(ToolEffect, string, string)>();
+        foreach (var e in known)
+            foreach (var (path, value) in ArgumentPath.Select(args, e.Argument))
+                effects.Add((e, path, value));
+        return effects;
     }
 
     /// <summary>An action the tool call performs; its text was already scanned as an argument, so it carries no fields.</summary>
