@@ -24,15 +24,33 @@ public sealed class PalisadeEngine
     private readonly HashSet<string> _allowedValues;
 
     public PalisadeEngine(PalisadeConfig config, EvidenceRedactor? redactor = null)
+        : this(config, redactor ?? EvidenceRedactor.Ephemeral(), EnabledRules(config).ToList(), rules: null)
+    {
+    }
+
+    private PalisadeEngine(PalisadeConfig config, EvidenceRedactor redactor, List<RuleDefinition> definitions, RuleSet? rules)
     {
         Config = config;
-        Redactor = redactor ?? EvidenceRedactor.Ephemeral();
-        var definitions = EnabledRules(config).ToList();
+        Redactor = redactor;
         _scanners = ScannerChain.Create();
-        Rules = new RuleSet(definitions, _scanners.Select(s => s.Name));
+        Rules = rules ?? new RuleSet(definitions, _scanners.Select(s => s.Name));
         Policy = new PolicyEvaluator(config, definitions);
         _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// An engine that judges with <paramref name="config"/> over this engine's compiled rules and redactor: for a surface
+    /// whose policy differs only in thresholds or actions (the gateway's prompts). Sharing the rules shares what a
+    /// long-running host builds once — regexes, keyword automata, rules moved to the linear-time engine — instead of a
+    /// second copy that never warms up. <paramref name="config"/> must enable exactly the same rules.
+    /// </summary>
+    public PalisadeEngine WithPolicy(PalisadeConfig config)
+    {
+        var definitions = EnabledRules(config).ToList();
+        if (!definitions.Select(d => d.Id).SequenceEqual(Rules.Rules.Select(r => r.Id)))
+            throw new ArgumentException("the configuration enables other rules than this engine's; build a new engine for it.", nameof(config));
+        return new PalisadeEngine(config, Redactor, definitions, Rules);
     }
 
     public static PalisadeEngine CreateDefault() => new(PalisadeConfig.Default);

@@ -1,4 +1,3 @@
-using Palisade.Core.Engine;
 using Palisade.Gateway.Enforcement;
 using Palisade.Gateway.Hosting;
 
@@ -18,8 +17,9 @@ public static class PromptEnforcement
         {
             Injection = context.Config.Injection with { Review = double.PositiveInfinity, Block = double.PositiveInfinity },
         };
-        // The same evidence redactor, so a finding's hash is the same whichever engine made it.
-        var engine = new PalisadeEngine(config, context.Engine.Redactor);
+        // The same compiled rules and evidence redactor: a finding's hash is the same whichever policy judged it, and the
+        // host's warm-up (keyword automata, hot rules on the linear-time engine) serves prompts too.
+        var engine = context.Engine.WithPolicy(config);
         return new EnforcementPoint(engine, context.Audit, context.Approvals, context.Time);
     }
 }
