@@ -64,13 +64,15 @@ foreach (var size in quick ? new[] { 4 * 1024 } : new[] { 4 * 1024, 64 * 1024 })
     {
         var perWorker = concurrency == 1 ? requests : Math.Max(4, requests / 16);
         var results = new Dictionary<string, Load.Result>();
-        // Warm-up until the process is in the steady state a long-running gateway lives in: tiered JIT done, hot rules on
-        // the linear-time engine (decision 011). A short warm-up measures the JIT thread competing for the two cores.
+        // Warm-up until the process is in the steady state a long-running gateway lives in: tiered JIT done (a few thousand
+        // methods reach tier 1 over ~10 s on two cores), hot rules on the linear-time engine (decision 011). A short
+        // warm-up measures tier-0 and instrumented code, and the JIT thread competing for the two cores.
         foreach (var (name, url) in targets)
         {
+            var settled = size != 4 * 1024 || concurrency != 1; // the first block warms the process for the rest
             var warming = System.Diagnostics.Stopwatch.StartNew();
             do await load.RunAsync(url, $"?size={size}", concurrency, Math.Max(2, perWorker / 5));
-            while (warming.Elapsed < TimeSpan.FromSeconds(quick ? 5 : 3));
+            while (warming.Elapsed < TimeSpan.FromSeconds(settled ? 2 : 12));
         }
         // Interleave the paths round by round so drift in a shared machine's load hits all three alike.
         for (var round = 0; round < 3; round++)
