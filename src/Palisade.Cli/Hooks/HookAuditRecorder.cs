@@ -23,8 +23,9 @@ public sealed class HookAuditRecorder(PalisadeHome home, TimeProvider time) : IH
         lock (_gate)
         {
             if (_log is not null) return;
-            _key = AuditSigningKey.LoadOrCreate(home);
-            _log = new AuditLog(new AuditLogOptions { Directory = home.AuditDirectory, CheckpointInterval = CheckpointInterval }, _key, time);
+            // The key is loaded only when a checkpoint falls due (every 64th record, or a session start).
+            _log = new AuditLog(new AuditLogOptions { Directory = home.AuditDirectory, CheckpointInterval = CheckpointInterval },
+                () => _key = AuditSigningKey.LoadOrCreate(home), time);
         }
     }
 

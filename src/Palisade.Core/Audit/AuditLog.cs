@@ -17,17 +17,36 @@ namespace Palisade.Core.Audit;
 public sealed class AuditLog
 {
     private readonly AuditLogOptions _options;
-    private readonly AuditSigningKey _signingKey;
+    private readonly Lazy<AuditSigningKey> _signingKey;
     private readonly Lock _gate = new();
     private WrittenTail? _written; // guarded by _gate
 
     public AuditLog(AuditLogOptions options, AuditSigningKey signingKey, TimeProvider time)
+        : this(options, () => signingKey, time)
+    {
+    }
+
+    /// <summary>
+    /// A log that loads its signing key only when a checkpoint falls due: a hook process appends one record and rarely
+    /// signs, and loading the key (OpenSSL, PEM parsing) was a measurable part of its start.
+    /// </summary>
+    public AuditLog(AuditLogOptions options, Func<AuditSigningKey> signingKey, TimeProvider time)
     {
         options.Validate();
         if (FileLockingDisabled())
             throw new AuditException("file locking is switched off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking), and the audit log needs it to keep writers apart; unset it.");
         _options = options with { Directory = Path.GetFullPath(options.Directory) };
-        _signingKey = signingKey;
+        _signingKey = new Lazy<AuditSigningKey>(() =>
+        {
+            try
+            {
+                return signingKey();
+            }
+            catch (Exception e) when (e is not AuditException)
+            {
+                throw new AuditException($"could not load the audit signing key: {e.Message}", e);
+            }
+        });
         Time = time;
     }
 
@@ -86,7 +105,7 @@ public sealed class AuditLog
 
         void Add(AuditEvent e)
         {
-            var (record, line) = AuditRecordWriter.Create(++seq, now, e, prev, _signingKey);
+            var (record, line) = AuditRecordWriter.Create(++seq, now, e, prev, e.Type == AuditRecordType.Checkpoint ? _signingKey.Value : null);
             bytes.Write(line);
             records.Add(record);
             prev = record.Hash;
@@ -105,7 +124,7 @@ public sealed class AuditLog
     }
 
     private AuditEvent CheckpointEvent() =>
-        new() { Type = AuditRecordType.Checkpoint, EventId = AuditEvent.NewId(Time), KeyId = _signingKey.KeyId };
+        new() { Type = AuditRecordType.Checkpoint, EventId = AuditEvent.NewId(Time), KeyId = _signingKey.Value.KeyId };
 
     /// <summary>Today's file, or the newest file if the clock stepped back past midnight: the chain never goes back to an older file.</summary>
     private string FileFor(DateTimeOffset now, AuditTail tail)
