@@ -51,6 +51,7 @@ public static class ScanCommand
             console.Error.WriteLine($"palisade: {e.Message}");
             return ExitCodes.UsageError;
         }
+        if (s.Batch) engine.PrepareForLongRun(); // a batch judges many inputs, as a host does
 
         AuditLog? audit = null;
         AuditSigningKey? auditKey = null;

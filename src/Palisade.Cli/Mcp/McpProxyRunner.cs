@@ -35,6 +35,7 @@ public static class McpProxyRunner
         {
             return Usage(e.Message);
         }
+        engine.PrepareForLongRun(); // one process for the whole MCP session
         var mcp = engine.Config.Mcp;
         var targets = (s.ServerCommand.Count > 0 ? 1 : 0) + (s.Upstream is null ? 0 : 1) + (s.ServerName is null ? 0 : 1);
         if (targets != 1) return Usage("give exactly one server: '-- COMMAND [ARGS…]', '--upstream URL' or '--server NAME'.");

@@ -55,6 +55,21 @@ public sealed class PalisadeEngine
 
     public static PalisadeEngine CreateDefault() => new(PalisadeConfig.Default);
 
+    /// <summary>Runs after which a rule moves to the linear-time engine in a long-running process (decision 011).</summary>
+    public const int HotRuleRuns = 64;
+
+    /// <summary>
+    /// For processes that judge many actions (the gateway, the MCP wrapper, the hook helper, batch scans): rules move to
+    /// the linear-time engine one by one once traffic has woken them <see cref="HotRuleRuns"/> times (not all at once:
+    /// that would hold ~930 MB, docs/decisions/011-lazy-linear-time.md), and the keyword automata are built now on a
+    /// background thread instead of by a request. One-shot processes (a hook, a single scan) skip it.
+    /// </summary>
+    public void PrepareForLongRun()
+    {
+        Rules.UpgradeWhenHot(HotRuleRuns);
+        _ = Task.Run(Rules.WarmUpPrefilters);
+    }
+
     /// <summary>
     /// For long-running hosts: moves every rule to the linear-time regex engine on a background thread while
     /// requests keep being served by the timeout-bounded one. One-shot processes (scan, hooks) skip it.

@@ -24,7 +24,6 @@ namespace Palisade.Gateway.Hosting;
 public static class GatewayHost
 {
     /// <summary>Runs after which a rule moves to the linear-time engine (its matching gets cheaper, its memory larger).</summary>
-    private const int HotRuleRuns = 64;
 
     public static async Task<RunningGateway> StartAsync(GatewayStartOptions options, IReadOnlyList<IGatewayModule> modules, CancellationToken cancel = default)
     {
@@ -85,11 +84,7 @@ public static class GatewayHost
             throw;
         }
 
-        // No blanket warm-up to the linear-time engine: it would hold ~930 MB for 532 rules. Rules move to it one by one
-        // when a long text needs it, or once traffic has woken them often (docs/decisions/011-lazy-linear-time.md).
-        options.Engine.Rules.UpgradeWhenHot(HotRuleRuns);
-        // The keyword automata (tens of ms to build) are built now, beside the first requests, not by one of them.
-        _ = Task.Run(options.Engine.Rules.WarmUpPrefilters);
+        options.Engine.PrepareForLongRun();
         var urls = new GatewayUrls(BoundUrl(data, h2c), BoundUrl(admin), h2c is null ? null : new Uri($"http://{h2c.IPEndPoint}/".Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         return new RunningGateway(data, admin, context, recorder, stopping, urls);
     }

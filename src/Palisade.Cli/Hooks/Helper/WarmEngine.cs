@@ -18,6 +18,7 @@ public sealed class WarmEngine(string configFile, Func<PalisadeEngine> build)
         {
             if (_current is { } c && c.Stamp == stamp) return c.Engine;
             var engine = build();
+            engine.PrepareForLongRun();
             _current = (stamp, engine);
             return engine;
         }
