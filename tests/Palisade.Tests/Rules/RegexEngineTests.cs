@@ -19,6 +19,21 @@ public sealed class RegexEngineTests
     });
 
     [Fact]
+    public void A_long_running_engine_moves_only_the_rules_its_traffic_wakes_to_the_linear_time_engine()
+    {
+        var engine = PalisadeEngine.CreateDefault();
+        engine.PrepareForLongRun();
+        // Wakes the national-insurance rule (letters, six digits, a letter) without matching it.
+        var action = AgentAction.FromText(ActionKind.Message, "Ticket AB 12 34 56 Q was filed against build 7.");
+        var woken = engine.Rules.Rules.Single(r => r.Id == "pii-uk-nino");
+        for (var i = 0; i < PalisadeEngine.HotRuleRuns + 1; i++) engine.Evaluate(action);
+
+        // The rebuild runs on the thread pool; bounded wait for it.
+        Assert.True(SpinWait.SpinUntil(() => woken.IsLinearTime, TimeSpan.FromSeconds(60)), "the woken rule was not rebuilt");
+        Assert.True(engine.Rules.Rules.Count(r => r.IsLinearTime) < 20, "only woken rules move (decision 011)");
+    }
+
+    [Fact]
     public void A_fresh_engine_runs_every_rule_with_a_match_timeout()
     {
         foreach (var rule in PalisadeEngine.CreateDefault().Rules.Rules)
