@@ -1,29 +1,20 @@
 using System.Net;
 using System.Net.Http;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
-using Palisade.Core.Audit;
-using Palisade.Core.Config;
-using Palisade.Core.Engine;
+using Palisade.Cli.Eval.EgressProxy;
 using Palisade.Core.Policy;
-using Palisade.Gateway.Admin;
-using Palisade.Gateway.Egress;
-using Palisade.Gateway.Egress.Dns;
-using Palisade.Gateway.Egress.Interception;
-using Palisade.Gateway.Hosting;
+using Palisade.Core.Engine;
 
 namespace Palisade.Bench;
 
 /// <summary>
-/// An HTTPS origin (Kestrel, certificate made here) and a gateway with the intercepting egress proxy in front of it, both
-/// on loopback in this process; <c>bench.example.com</c> resolves (through the resolver seam) to a public address that the
-/// connector seam carries to the origin. Clients: one straight to the origin, one through the proxy (CONNECT, minted leaf).
+/// An HTTPS origin (Kestrel on loopback, certificate made here) and, in front of it, the gateway the eval's proxy bench
+/// uses (<see cref="InterceptingGateway"/>: the intercepting egress proxy; <c>bench.example.com</c> resolves to a public
+/// address that the connector seam carries to the origin). Clients: one straight to the origin, one through the proxy
+/// (CONNECT, minted leaf).
 /// </summary>
 public sealed class EgressRig : IAsyncDisposable
 {
@@ -31,8 +22,7 @@ public sealed class EgressRig : IAsyncDisposable
     private static readonly byte[] Chunk = Encoding.UTF8.GetBytes(SampleText.Clean(64 * 1024));
 
     private WebApplication _origin = null!;
-    private RunningGateway _gateway = null!;
-    private string _home = null!;
+    private InterceptingGateway _gateway = null!;
     private X509Certificate2 _cert = null!;
     public HttpClient Direct { get; private set; } = null!;
     public HttpClient Proxied { get; private set; } = null!;
@@ -41,21 +31,8 @@ public sealed class EgressRig : IAsyncDisposable
 
     public static async Task<EgressRig> StartAsync()
     {
-        var rig = new EgressRig { _home = Directory.CreateTempSubdirectory("palisade-egress-bench-").FullName };
-        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            var req = new CertificateRequest($"CN={Host}", key, HashAlgorithmName.SHA256);
-            using var self = req.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
-            rig._cert = X509CertificateLoader.LoadPkcs12(self.Export(X509ContentType.Pkcs12), null);
-        }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http1; l.UseHttps(rig._cert); });
-        });
-        var app = builder.Build();
+        var rig = new EgressRig { _cert = LoopbackOrigin.MakeCertificate() };
+        var app = LoopbackOrigin.CreateBuilder(rig._cert).Build();
         app.MapGet("/down", async (HttpContext http, long n) =>
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
@@ -73,39 +50,16 @@ public sealed class EgressRig : IAsyncDisposable
         });
         await app.StartAsync();
         rig._origin = app;
-        var port = new Uri(app.Urls.First()).Port;
-        rig.DirectBase = new Uri($"https://127.0.0.1:{port}/");
+        var (httpPort, httpsPort) = LoopbackOrigin.Ports(app);
+        rig.DirectBase = new Uri($"https://127.0.0.1:{httpsPort}/");
 
-        var home = new PalisadeHome(rig._home);
-        var caDir = Path.Combine(rig._home, "ca");
-        CertificateAuthority.LoadOrCreate(caDir, TimeProvider.System).Authority.Dispose();
-        var thumb = rig._cert.Thumbprint;
-        var module = new EgressProxyModule(new EgressProxyOptions
-        {
-            Intercept = true,
-            CaDirectory = caDir,
-            Resolver = new OneAddress(),
-            Connector = new ToPort(port),
-            UpstreamCertificateValidation = (_, c, _, _) => c?.GetCertHashString() == thumb,
-            RequestsPerMinutePerHost = 0,
-            EntropyBudgetChars = 0,
-        });
-        var log = new AuditLog(new AuditLogOptions { Directory = Path.Combine(rig._home, "audit") }, AuditSigningKey.LoadOrCreate(home), TimeProvider.System);
         var engine = new PalisadeEngine(PalisadeConfig.Default);
-        rig._gateway = await GatewayHost.StartAsync(new GatewayStartOptions
-        {
-            Engine = engine,
-            AuditLog = log,
-            AdminToken = AdminToken.LoadOrCreate(home),
-            Home = home,
-            Listen = "127.0.0.1:0",
-            AdminListen = "127.0.0.1:0",
-        }, [module]);
+        rig._gateway = await InterceptingGateway.StartAsync(engine, new LocalConnector(httpPort, httpsPort), rig._cert.Thumbprint);
         await engine.WarmUpLinearTimeAsync();
         rig.Direct = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } }) { Timeout = TimeSpan.FromMinutes(10) };
         rig.Proxied = new HttpClient(new SocketsHttpHandler
         {
-            Proxy = new WebProxy(rig._gateway.Urls.Data),
+            Proxy = new WebProxy(rig._gateway.Url),
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         }) { Timeout = TimeSpan.FromMinutes(10) };
         return rig;
@@ -129,16 +83,6 @@ public sealed class EgressRig : IAsyncDisposable
         }
     }
 
-    private sealed class OneAddress : IHostResolver
-    {
-        public ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancel) => ValueTask.FromResult(new[] { IPAddress.Parse("93.184.215.14") });
-    }
-
-    private sealed class ToPort(int port) : INetworkConnector
-    {
-        public ValueTask<Stream> ConnectAsync(IPEndPoint endpoint, CancellationToken cancel) => new SocketConnector().ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancel);
-    }
-
     public async ValueTask DisposeAsync()
     {
         Direct.Dispose();
@@ -146,6 +90,5 @@ public sealed class EgressRig : IAsyncDisposable
         await _gateway.DisposeAsync();
         await _origin.DisposeAsync();
         _cert.Dispose();
-        Directory.Delete(_home, recursive: true);
     }
 }

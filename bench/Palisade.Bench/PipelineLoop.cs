@@ -39,7 +39,7 @@ public static class PipelineLoop
             for (var round = 0; round < 5; round++)
             {
                 var n = 0;
-                var cpu0 = ThreadCpuNs();
+                var cpu0 = ThreadCpu.Nanoseconds();
                 var sw = Stopwatch.StartNew();
                 while (sw.Elapsed.TotalSeconds < seconds / 5)
                 {
@@ -47,7 +47,7 @@ public static class PipelineLoop
                     n++;
                 }
                 var wall = sw.Elapsed.TotalMicroseconds / n;
-                var cpu = (ThreadCpuNs() - cpu0) / 1000.0 / n;
+                var cpu = (ThreadCpu.Nanoseconds() - cpu0) / 1000.0 / n;
                 best = Math.Min(best, wall);
                 bestCpu = Math.Min(bestCpu, cpu);
             }
@@ -57,22 +57,6 @@ public static class PipelineLoop
             Console.WriteLine($"{text,-5} {Size(size),6}  {best,10:F1} µs  {size / best / 1.048576,7:F0} MB/s  (thread CPU {bestCpu:F1} µs)  {allocated / 1024.0:F1} KB allocated");
         }
         return 0;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern int clock_gettime(int clock, out Timespec ts);
-
-    private struct Timespec
-    {
-        public long Sec;
-        public long Nsec;
-    }
-
-    /// <summary>This thread's CPU time (CLOCK_THREAD_CPUTIME_ID): what the evaluation cost, without the time other processes held the core.</summary>
-    private static long ThreadCpuNs()
-    {
-        clock_gettime(3, out var ts);
-        return ts.Sec * 1_000_000_000 + ts.Nsec;
     }
 
     private static string Size(int bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";

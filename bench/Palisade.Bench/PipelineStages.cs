@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
@@ -13,22 +12,6 @@ namespace Palisade.Bench;
 /// </summary>
 public static class PipelineStages
 {
-    [DllImport("libc")]
-    private static extern int clock_gettime(int clock, out Timespec ts);
-
-    private struct Timespec
-    {
-        public long Sec;
-        public long Nsec;
-    }
-
-    /// <summary>This thread's CPU time in nanoseconds (CLOCK_THREAD_CPUTIME_ID).</summary>
-    public static long ThreadNs()
-    {
-        clock_gettime(3, out var ts);
-        return ts.Sec * 1_000_000_000 + ts.Nsec;
-    }
-
     public static int Run(string[] args)
     {
         var kind = args.Length > 1 ? args[1] : "clean";
@@ -88,9 +71,9 @@ public static class PipelineStages
             var best = long.MaxValue;
             for (var round = 0; round < 15; round++)
             {
-                var t0 = ThreadNs();
+                var t0 = ThreadCpu.Nanoseconds();
                 for (var i = 0; i < 200; i++) body();
-                best = Math.Min(best, (ThreadNs() - t0) / 200);
+                best = Math.Min(best, (ThreadCpu.Nanoseconds() - t0) / 200);
             }
             Console.WriteLine($"{name,-30} {best / 1000.0,9:F1} µs");
         }

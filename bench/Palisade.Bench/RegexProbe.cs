@@ -30,9 +30,9 @@ public static class RegexProbe
             var best = long.MaxValue;
             for (var round = 0; round < 10; round++)
             {
-                var t0 = PipelineStages.ThreadNs();
+                var t0 = ThreadCpu.Nanoseconds();
                 for (var i = 0; i < 100; i++) regex.Match(text);
-                best = Math.Min(best, (PipelineStages.ThreadNs() - t0) / 100);
+                best = Math.Min(best, (ThreadCpu.Nanoseconds() - t0) / 100);
             }
             Console.WriteLine($"{name,-16} whole {text.Length} chars: {best / 1000.0:F1} µs");
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Palisade.Bench;
 using Palisade.Core.Engine;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
@@ -48,26 +49,10 @@ public static class CostBreakdown
         var warming = Stopwatch.StartNew();
         while (warming.Elapsed < TimeSpan.FromSeconds(3)) run();
         var n = 2000;
-        var cpu = ThreadCpu();
+        var cpu = ThreadCpu.Nanoseconds();
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < n; i++) run();
         var wall = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
-        Console.WriteLine($"| {what} | {wall:0.0} µs | {(ThreadCpu() - cpu) / 1000.0 / n:0.0} µs |");
-    }
-
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out Timespec time);
-
-    private static long ThreadCpu()
-    {
-        const int ThreadCpuTimeClock = 3; // CLOCK_THREAD_CPUTIME_ID
-        ClockGetTime(ThreadCpuTimeClock, out var t);
-        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
+        Console.WriteLine($"| {what} | {wall:0.0} µs | {(ThreadCpu.Nanoseconds() - cpu) / 1000.0 / n:0.0} µs |");
     }
 }

@@ -16,8 +16,7 @@ public sealed class ClaudeCodeHookProtocol : IHookProtocol
 
     public HookRequest Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw new HookInputException("the hook input is not a JSON object");
-        var name = HookJson.Required(root, "hook_event_name");
+        var name = HookJson.EventName(root);
         var session = HookJson.Optional(root, "session_id");
         var cwd = HookJson.Optional(root, "cwd");
         switch (name)
@@ -32,23 +31,11 @@ public sealed class ClaudeCodeHookProtocol : IHookProtocol
                 var tool = HookJson.Required(root, "tool_name");
                 if (!root.TryGetProperty("tool_response", out var response))
                     throw new HookInputException($"the PostToolUse input for '{tool}' has no \"tool_response\"");
-                var result = new AgentAction
-                {
-                    Kind = ActionKind.ToolResult, Direction = Direction.Ingress, Source = HookJson.ResultSource(tool), Transport = "hook",
-                    SessionId = session, AgentId = Name, ToolName = tool, WorkingDirectory = cwd,
-                    Fields = HookJson.Strings(response, "tool_response"),
-                };
+                var result = HookJson.ToolResult(Name, tool, HookJson.ResultSource(tool), HookJson.Strings(response, "tool_response"), session, cwd);
                 return new HookRequest(name, [result], tool);
             }
             case "UserPromptSubmit":
-            {
-                var prompt = HookJson.Optional(root, "prompt") ?? throw new HookInputException("the UserPromptSubmit input has no \"prompt\" string");
-                var action = AgentAction.FromText(ActionKind.Prompt, prompt, Direction.Egress, ActionSource.User) with
-                {
-                    Transport = "hook", SessionId = session, AgentId = Name, WorkingDirectory = cwd,
-                };
-                return new HookRequest(name, [action]);
-            }
+                return new HookRequest(name, [HookJson.Prompt(Name, name, root, session, cwd)]);
             default:
                 // SessionStart and events Palisade was not set up for: nothing to judge, nothing to say.
                 return new HookRequest(name, []);

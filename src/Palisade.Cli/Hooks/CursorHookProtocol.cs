@@ -15,8 +15,7 @@ public sealed class CursorHookProtocol : IHookProtocol
 
     public HookRequest Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw new HookInputException("the hook input is not a JSON object");
-        var name = HookJson.Required(root, "hook_event_name");
+        var name = HookJson.EventName(root);
         var session = HookJson.Optional(root, "conversation_id");
         var cwd = HookJson.Optional(root, "cwd") ?? FirstWorkspaceRoot(root);
         switch (name)
@@ -40,23 +39,11 @@ public sealed class CursorHookProtocol : IHookProtocol
                 var read = HookJson.ToolCall(Name, "read_file", HookJson.Arguments("target_file", path), session, cwd);
                 var content = HookJson.Optional(root, "content");
                 if (string.IsNullOrEmpty(content)) return new HookRequest(name, [read], "read_file");
-                var text = new AgentAction
-                {
-                    Kind = ActionKind.ToolResult, Direction = Direction.Ingress, Source = ActionSource.Tool, Transport = "hook",
-                    SessionId = session, AgentId = Name, ToolName = "read_file", WorkingDirectory = cwd,
-                    Fields = [new ContentField("content", content)],
-                };
+                var text = HookJson.ToolResult(Name, "read_file", ActionSource.Tool, [new ContentField("content", content)], session, cwd);
                 return new HookRequest(name, [read, text], "read_file");
             }
             case "beforeSubmitPrompt":
-            {
-                var prompt = HookJson.Optional(root, "prompt") ?? throw new HookInputException("the beforeSubmitPrompt input has no \"prompt\" string");
-                var action = AgentAction.FromText(ActionKind.Prompt, prompt, Direction.Egress, ActionSource.User) with
-                {
-                    Transport = "hook", SessionId = session, AgentId = Name, WorkingDirectory = cwd,
-                };
-                return new HookRequest(name, [action]);
-            }
+                return new HookRequest(name, [HookJson.Prompt(Name, name, root, session, cwd)]);
             default:
                 return new HookRequest(name, []);
         }

@@ -12,6 +12,10 @@ public static class HookJson
     /// <summary>How deep a tool result may nest before it is refused rather than partly scanned.</summary>
     public const int MaxContentDepth = 64;
 
+    /// <summary>The event a hook input is for; the input must be a JSON object naming it in <c>hook_event_name</c>.</summary>
+    public static string EventName(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object ? Required(root, "hook_event_name") : throw new HookInputException("the hook input is not a JSON object");
+
     public static string Required(JsonElement root, string name) =>
         Optional(root, name) is { Length: > 0 } value ? value
             : throw new HookInputException($"the hook input has no \"{name}\" string");
@@ -40,6 +44,23 @@ public static class HookJson
         Kind = ActionKind.ToolCall, Direction = Direction.Egress, Source = ActionSource.Model, Transport = "hook",
         SessionId = session, AgentId = agent, ToolName = toolName, ArgumentsJson = argumentsJson, WorkingDirectory = cwd,
     };
+
+    /// <summary>A tool's result, coming back to the model, as the engine judges it.</summary>
+    public static AgentAction ToolResult(string agent, string toolName, ActionSource source, IReadOnlyList<ContentField> fields, string? session, string? cwd) => new()
+    {
+        Kind = ActionKind.ToolResult, Direction = Direction.Ingress, Source = source, Transport = "hook",
+        SessionId = session, AgentId = agent, ToolName = toolName, WorkingDirectory = cwd, Fields = fields,
+    };
+
+    /// <summary>The person's prompt, from the input's <c>prompt</c> string, which the event must carry.</summary>
+    public static AgentAction Prompt(string agent, string eventName, JsonElement root, string? session, string? cwd)
+    {
+        var prompt = Optional(root, "prompt") ?? throw new HookInputException($"the {eventName} input has no \"prompt\" string");
+        return AgentAction.FromText(ActionKind.Prompt, prompt, Direction.Egress, ActionSource.User) with
+        {
+            Transport = "hook", SessionId = session, AgentId = agent, WorkingDirectory = cwd,
+        };
+    }
 
     /// <summary>Arguments of one string-valued property, as a JSON object: <c>{"command": "…"}</c>.</summary>
     public static string Arguments(string name, string value) => HookMessages.Json(w =>

@@ -85,4 +85,18 @@ public sealed record RuleDefinition
 
     /// <summary>Where the rule was defined, for error messages.</summary>
     public string Origin { get; init; } = "";
+
+    /// <summary>A finding of this rule (its id, category, severity, description and tags) at <paramref name="location"/>.</summary>
+    /// <param name="evidence">What was caught, already redacted.</param>
+    public Finding FindingAt(string scanner, FindingLocation location, string evidence, IReadOnlyList<string>? tags = null) => new()
+    {
+        RuleId = Id,
+        Scanner = scanner,
+        Category = Category,
+        Severity = Severity,
+        Location = location,
+        Evidence = evidence,
+        Description = Description,
+        Tags = tags ?? Tags,
+    };
 }

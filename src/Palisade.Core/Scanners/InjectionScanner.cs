@@ -45,19 +45,8 @@ public sealed class InjectionScanner : IContentScanner
                 var location = field.Locate(view, m.Start, m.Length);
                 var mention = QuotedMention.Is(field.Field.Text, location.Start, location.Length);
                 var weight = mention ? def.Weight * QuotedMention.WeightFactor : def.Weight;
-                findings.Add(new Finding
-                {
-                    RuleId = def.Id,
-                    Scanner = Name,
-                    Category = def.Category,
-                    Severity = def.Severity,
-                    Weight = weight,
-                    Confidence = weight,
-                    Location = location,
-                    Evidence = field.Redactor.Excerpt(m.Value),
-                    Description = def.Description,
-                    Tags = mention ? [.. def.Tags, QuotedMention.Tag] : def.Tags,
-                });
+                findings.Add(def.FindingAt(Name, location, field.Redactor.Excerpt(m.Value), mention ? [.. def.Tags, QuotedMention.Tag] : null)
+                    with { Weight = weight, Confidence = weight });
             }
         }
     }

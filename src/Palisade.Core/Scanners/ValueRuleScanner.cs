@@ -35,19 +35,10 @@ public abstract class ValueRuleScanner : IContentScanner
                 var location = field.Locate(view, m.Start, m.Length);
                 if (!seen.Add((m.Rule.Id, location.Start, location.Length))) continue;
                 var def = m.Rule.Definition;
-                findings.Add(new Finding
-                {
-                    RuleId = def.Id,
-                    Scanner = Name,
-                    Category = def.Category,
-                    Severity = def.Severity,
-                    Location = location,
-                    Evidence = field.Redactor.Mask(m.Value),
-                    Description = def.Description,
-                    // Kept only because it crossed the network boundary: say so, so the record explains the block.
-                    Tags = field.Placeholders == Placeholders.Keep && !RuleMatcher.Accepts(m.Rule, m.Value, field.AllowedValues)
-                        ? [.. def.Tags, PlaceholderTag] : def.Tags,
-                });
+                // Kept only because it crossed the network boundary: say so, so the record explains the block.
+                var tags = field.Placeholders == Placeholders.Keep && !RuleMatcher.Accepts(m.Rule, m.Value, field.AllowedValues)
+                    ? [.. def.Tags, PlaceholderTag] : def.Tags;
+                findings.Add(def.FindingAt(Name, location, field.Redactor.Mask(m.Value), tags));
             }
         }
     }

@@ -101,7 +101,7 @@ public sealed class LlmProxy(GatewayContext context, ProviderCatalog providers, 
         // Only a body that changes is parsed into mutable nodes and written again; the rest is forwarded byte for byte.
         var mutable = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!;
         foreach (var (field, text) in redactions) field.Replace(mutable, text);
-        return System.Text.Encoding.UTF8.GetBytes(mutable.ToJsonString(Json.Writing));
+        return Json.Utf8(mutable);
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -11,9 +11,9 @@ public sealed class PublicResolver : IHostResolver
     public ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancel) => ValueTask.FromResult(new[] { Address });
 }
 
-/// <summary>Carries every connection the proxy makes to the local <see cref="BenchOrigin"/>: port 443 to its HTTPS port, anything else to HTTP.</summary>
-public sealed class LocalConnector(BenchOrigin origin) : INetworkConnector
+/// <summary>Carries every connection the proxy makes to a local origin: port 443 to its HTTPS port, anything else to HTTP.</summary>
+public sealed class LocalConnector(int httpPort, int httpsPort) : INetworkConnector
 {
     public ValueTask<Stream> ConnectAsync(IPEndPoint endpoint, CancellationToken cancel) =>
-        new SocketConnector().ConnectAsync(new IPEndPoint(IPAddress.Loopback, endpoint.Port == 443 ? origin.HttpsPort : origin.HttpPort), cancel);
+        new SocketConnector().ConnectAsync(new IPEndPoint(IPAddress.Loopback, endpoint.Port == 443 ? httpsPort : httpPort), cancel);
 }

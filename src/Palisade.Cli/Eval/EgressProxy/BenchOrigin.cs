@@ -56,9 +56,7 @@ public sealed class BenchOrigin : IAsyncDisposable
             await http.Response.WriteAsync(body);
         });
         await app.StartAsync();
-        var urls = app.Urls.Select(u => new Uri(u)).ToList();
-        origin.HttpPort = urls.First(u => u.Scheme == "http").Port;
-        origin.HttpsPort = urls.First(u => u.Scheme == "https").Port;
+        (origin.HttpPort, origin.HttpsPort) = LoopbackOrigin.Ports(app);
         return origin;
     }
 

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace Palisade.Cli.Eval.EgressProxy;
 
 /// <summary>
-/// What a stand-in origin server needs, for the eval and the tests alike: a self-signed certificate for
+/// What a stand-in origin server needs, for the eval, the benchmarks and the tests alike: a self-signed certificate for
 /// <c>localhost</c> / <c>127.0.0.1</c>, and a quiet Kestrel builder listening on loopback twice — plain HTTP first, HTTPS second.
 /// </summary>
-internal static class LoopbackOrigin
+public static class LoopbackOrigin
 {
     public static WebApplicationBuilder CreateBuilder(X509Certificate2 certificate)
     {
@@ -29,6 +29,13 @@ internal static class LoopbackOrigin
             });
         });
         return builder;
+    }
+
+    /// <summary>The ports the OS gave a started app built by <see cref="CreateBuilder"/>.</summary>
+    public static (int Http, int Https) Ports(WebApplication app)
+    {
+        var urls = app.Urls.Select(u => new Uri(u)).ToList();
+        return (urls.First(u => u.Scheme == "http").Port, urls.First(u => u.Scheme == "https").Port);
     }
 
     public static X509Certificate2 MakeCertificate()

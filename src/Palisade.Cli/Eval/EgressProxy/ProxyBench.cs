@@ -1,14 +1,9 @@
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using Palisade.Core.Audit;
-using Palisade.Core.Config;
 using Palisade.Core.Engine;
 using Palisade.Core.Policy;
-using Palisade.Gateway.Admin;
 using Palisade.Gateway.Egress;
-using Palisade.Gateway.Egress.Interception;
-using Palisade.Gateway.Hosting;
 
 namespace Palisade.Cli.Eval.EgressProxy;
 
@@ -23,60 +18,34 @@ public sealed class ProxyBench : IAsyncDisposable
     private const string AgentUrl = "https://a2a-agent.example.com/";
     private const string McpUrl = "https://mcp.example.com/mcp";
     private readonly BenchOrigin _origin;
-    private readonly RunningGateway _gateway;
-    private readonly string _home;
+    private readonly InterceptingGateway _gateway;
     private readonly HttpClient _viaProxy;
     private readonly HttpClient _direct;
 
-    private ProxyBench(BenchOrigin origin, RunningGateway gateway, string home)
+    private ProxyBench(BenchOrigin origin, InterceptingGateway gateway)
     {
         _origin = origin;
         _gateway = gateway;
-        _home = home;
         _viaProxy = new HttpClient(new SocketsHttpHandler
         {
-            Proxy = new WebProxy(gateway.Urls.Data),
+            Proxy = new WebProxy(gateway.Url),
             UseProxy = true,
             AllowAutoRedirect = false,
             UseCookies = false,
             // The bench client accepts the proxy's minted leaves (it stands for an agent that trusts the Palisade CA).
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         }) { Timeout = TimeSpan.FromSeconds(20) };
-        _direct = new HttpClient { BaseAddress = gateway.Urls.Data, Timeout = TimeSpan.FromSeconds(20) };
+        _direct = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(20) };
     }
 
     public static async Task<ProxyBench> StartAsync(PalisadeConfig config)
     {
-        var home = Directory.CreateTempSubdirectory("palisade-proxy-bench-").FullName;
         var origin = await BenchOrigin.StartAsync();
-        var palisadeHome = new PalisadeHome(home);
-        var caDir = Path.Combine(home, "ca");
-        CertificateAuthority.LoadOrCreate(caDir, TimeProvider.System).Authority.Dispose();
-        var thumbprint = origin.Certificate.Thumbprint;
-        var module = new EgressProxyModule(new EgressProxyOptions
-        {
-            Intercept = true,
-            CaDirectory = caDir,
-            Resolver = new PublicResolver(),
-            Connector = new LocalConnector(origin),
-            UpstreamCertificateValidation = (_, cert, _, _) => cert?.GetCertHashString() == thumbprint,
-            RequestsPerMinutePerHost = 0,
-            EntropyBudgetChars = 0,
-        });
-        // Separate sessions per case (see RunAsync), no rate limit or entropy budget: each case is judged on its own.
+        // Separate sessions per case (see RunAsync): each case is judged on its own.
         // A review nobody answers ends unapproved at once rather than after the default two minutes.
         var engine = new PalisadeEngine(config with { Gateway = config.Gateway with { ApprovalTimeout = TimeSpan.FromMilliseconds(1) } });
-        var log = new AuditLog(new AuditLogOptions { Directory = Path.Combine(home, "audit") }, AuditSigningKey.LoadOrCreate(palisadeHome), TimeProvider.System);
-        var gateway = await GatewayHost.StartAsync(new GatewayStartOptions
-        {
-            Engine = engine,
-            AuditLog = log,
-            AdminToken = AdminToken.LoadOrCreate(palisadeHome),
-            Home = palisadeHome,
-            Listen = "127.0.0.1:0",
-            AdminListen = "127.0.0.1:0",
-        }, [module]);
-        return new ProxyBench(origin, gateway, home);
+        var gateway = await InterceptingGateway.StartAsync(engine, new LocalConnector(origin.HttpPort, origin.HttpsPort), origin.Certificate.Thumbprint);
+        return new ProxyBench(origin, gateway);
     }
 
     /// <summary>Sends the case; true when the proxy stopped it (403/429, a refused tunnel, a cut connection, a closed socket).</summary>
@@ -88,7 +57,7 @@ public sealed class ProxyBench : IAsyncDisposable
         {
             case "websocket_frame":
                 var target = c.Url.Length > 0 ? c.Url : "wss://example.com/ws";
-                var (outcome, detail) = await RawWebSocketClient.RunAsync(_gateway.Urls.Data, target, c.Frames(), cancel.Token);
+                var (outcome, detail) = await RawWebSocketClient.RunAsync(_gateway.Url, target, c.Frames(), cancel.Token);
                 return (outcome != RawWebSocketClient.Outcome.Delivered, "ws relay", detail);
             case "response_content":
                 _origin.Body = c.Payload.Str("response_body");
@@ -167,12 +136,5 @@ public sealed class ProxyBench : IAsyncDisposable
         _direct.Dispose();
         await _gateway.DisposeAsync();
         await _origin.DisposeAsync();
-        try
-        {
-            Directory.Delete(_home, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -55,17 +55,8 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
             if (!hits.Contains(rule.Index) || FirstMatch(rule, text, ref matches) is not { } at) continue;
             var (start, length) = form.SourceOf(at);
             var def = rule.Definition;
-            context.Report(new Finding
-            {
-                RuleId = def.Id,
-                Scanner = ScannerName,
-                Category = def.Category,
-                Severity = def.Severity,
-                Location = new FindingLocation(field, "canonical", start, length),
-                Evidence = Evidence(form, at, context, evidence ??= new Dictionary<string, string>(StringComparer.Ordinal)),
-                Description = def.Description,
-                Tags = def.Tags,
-            });
+            context.Report(def.FindingAt(ScannerName, new FindingLocation(field, "canonical", start, length),
+                Evidence(form, at, context, evidence ??= new Dictionary<string, string>(StringComparer.Ordinal))));
         }
     }
 

@@ -26,26 +26,19 @@ public static class InterpreterCode
     {
         if (language == "ed") return EdScript(code);
         var found = new List<Nested>();
-        foreach (var call in Calls)
+        foreach (var after in AfterNames(code, Calls, found))
         {
-            var at = 0;
-            while (found.Count < MaxFound && (at = code.IndexOf(call, at, StringComparison.Ordinal)) >= 0)
+            var i = SkipSpace(code, after);
+            var paren = i < code.Length && code[i] == '(';
+            if (paren) i = SkipSpace(code, i + 1);
+            else if (language is not ("perl" or "ruby" or "applescript" or "tcl")) continue;
+            if (i < code.Length && code[i] == '[')
             {
-                var before = at > 0 ? code[at - 1] : ' ';
-                at += call.Length;
-                if (char.IsLetterOrDigit(before) || before == '_') continue;
-                var i = SkipSpace(code, at);
-                var paren = i < code.Length && code[i] == '(';
-                if (paren) i = SkipSpace(code, i + 1);
-                else if (language is not ("perl" or "ruby" or "applescript" or "tcl")) continue;
-                if (i < code.Length && code[i] == '[')
-                {
-                    var argv = ReadList(code, i + 1);
-                    if (argv.Count > 0) found.Add(new NestedCommand(ArgvCommand.FromWords(argv)));
-                    continue;
-                }
-                if (ReadString(code, i) is { } text) found.Add(new NestedScript(text, ScriptDialect.Posix));
+                var argv = ReadList(code, i + 1);
+                if (argv.Count > 0) found.Add(new NestedCommand(ArgvCommand.FromWords(argv)));
+                continue;
             }
+            if (ReadString(code, i) is { } text) found.Add(new NestedScript(text, ScriptDialect.Posix));
         }
         if (language is "perl" or "ruby" or "php") FindBackticks(code, found);
         FindFileReads(code, found);
@@ -76,18 +69,29 @@ public static class InterpreterCode
 
     private static void FindFileReads(string code, List<Nested> found)
     {
-        foreach (var call in FileReads)
+        foreach (var after in AfterNames(code, FileReads, found))
+        {
+            var i = SkipSpace(code, after);
+            if (i >= code.Length || code[i] != '(') continue;
+            i = SkipSpace(code, i + 1);
+            if (ReadString(code, i) is { Length: > 0 } path && path.IndexOfAny(['\n', '{', '%']) < 0) found.Add(new NestedFileRead(path.TrimStart('<', ' ')));
+        }
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="names"/> ends, wherever it stands in <paramref name="code"/> as a name of its own
+    /// (not the tail of a longer identifier), until <paramref name="found"/> holds <see cref="MaxFound"/> items.
+    /// </summary>
+    private static IEnumerable<int> AfterNames(string code, string[] names, List<Nested> found)
+    {
+        foreach (var name in names)
         {
             var at = 0;
-            while (found.Count < MaxFound && (at = code.IndexOf(call, at, StringComparison.Ordinal)) >= 0)
+            while (found.Count < MaxFound && (at = code.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
             {
                 var before = at > 0 ? code[at - 1] : ' ';
-                at += call.Length;
-                if (char.IsLetterOrDigit(before) || before == '_') continue;
-                var i = SkipSpace(code, at);
-                if (i >= code.Length || code[i] != '(') continue;
-                i = SkipSpace(code, i + 1);
-                if (ReadString(code, i) is { Length: > 0 } path && path.IndexOfAny(['\n', '{', '%']) < 0) found.Add(new NestedFileRead(path.TrimStart('<', ' ')));
+                at += name.Length;
+                if (!char.IsLetterOrDigit(before) && before != '_') yield return at;
             }
         }
     }

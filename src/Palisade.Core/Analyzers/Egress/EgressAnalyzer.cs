@@ -71,17 +71,8 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
         {
             if (FirstMatch(index, fact, trusted, allowed, null, matches, viaShell) is not { } hit || !reported.Add(hit.Rule.Id)) continue;
             var def = hit.Rule.Definition;
-            context.Report(new Finding
-            {
-                RuleId = def.Id,
-                Scanner = ScannerName,
-                Category = def.Category,
-                Severity = def.Severity,
-                Location = Locate(field, fact.Span),
-                Evidence = def.MinEntropy is null ? context.Redactor.Excerpt(hit.Match.Value) : context.Redactor.Mask(hit.Match.Value),
-                Description = def.Description,
-                Tags = def.Tags,
-            });
+            context.Report(def.FindingAt(ScannerName, Locate(field, fact.Span),
+                def.MinEntropy is null ? context.Redactor.Excerpt(hit.Match.Value) : context.Redactor.Mask(hit.Match.Value)));
         }
         ReportConfiguredHosts(url, allowed, index, reported, field, context);
         ReportHexInBody(action, index, allowed, reported, matches, context);
@@ -147,17 +138,8 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
                 var fact = new UrlFact($"hex-text:body:{token}", default);
                 if (FirstMatch(index, fact, trusted: false, allowed, null, matches) is not { } hit || !reported.Add(hit.Rule.Id)) continue;
                 var def = hit.Rule.Definition;
-                context.Report(new Finding
-                {
-                    RuleId = def.Id,
-                    Scanner = ScannerName,
-                    Category = def.Category,
-                    Severity = def.Severity,
-                    Location = new FindingLocation(context.FieldPath(body.Path), "hex-decoded", 0, body.Text.Length),
-                    Evidence = context.Redactor.Mask(hit.Match.Value),
-                    Description = def.Description,
-                    Tags = def.Tags,
-                });
+                context.Report(def.FindingAt(ScannerName, new FindingLocation(context.FieldPath(body.Path), "hex-decoded", 0, body.Text.Length),
+                    context.Redactor.Mask(hit.Match.Value)));
             }
         }
     }
@@ -171,17 +153,8 @@ public sealed class EgressAnalyzer(EgressConfig config, IReadOnlySet<string> all
         if (config.ExfilHostsExtra.FirstOrDefault(x => x.Matches(url.Host, null)) is { } extra)
         {
             reported.Add(ExfilChannelRuleId);
-            context.Report(new Finding
-            {
-                RuleId = exfil.Id,
-                Scanner = ScannerName,
-                Category = exfil.Definition.Category,
-                Severity = exfil.Definition.Severity,
-                Location = Locate(field, url.HostSpan),
-                Evidence = context.Redactor.Excerpt(extra.ToString()),
-                Description = $"{exfil.Definition.Description} (egress.exfil_hosts_extra: {extra})",
-                Tags = exfil.Definition.Tags,
-            });
+            context.Report(exfil.Definition.FindingAt(ScannerName, Locate(field, url.HostSpan), context.Redactor.Excerpt(extra.ToString()))
+                with { Description = $"{exfil.Definition.Description} (egress.exfil_hosts_extra: {extra})" });
         }
     }
 

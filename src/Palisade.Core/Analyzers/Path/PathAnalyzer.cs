@@ -58,17 +58,9 @@ public sealed class PathAnalyzer : IActionAnalyzer
         return m.Success && RuleMatcher.Accepts(rule, rule.ValueGroup(m).Value, NoAllowedValues);
     }
 
-    private static Finding Finding(RuleDefinition def, FileOperation op, string view, ResolvedPath path, int length, AnalysisContext context) => new()
-    {
-        RuleId = def.Id,
-        Scanner = AnalyzerName,
-        Category = def.Category,
-        Severity = def.Severity,
-        Location = new FindingLocation(context.FieldPath("path"), view, 0, length),
-        Evidence = context.Redactor.Excerpt(path.Canonical, 160),
-        Description = $"{Verb(op)} {def.Description}",
-        Tags = def.Tags,
-    };
+    private static Finding Finding(RuleDefinition def, FileOperation op, string view, ResolvedPath path, int length, AnalysisContext context) =>
+        def.FindingAt(AnalyzerName, new FindingLocation(context.FieldPath("path"), view, 0, length), context.Redactor.Excerpt(path.Canonical, 160))
+            with { Description = $"{Verb(op)} {def.Description}" };
 
     private static string Verb(FileOperation op) => op switch
     {

@@ -10,16 +10,8 @@ public sealed class PaymentCardValidator : ISecretValidator
     public bool IsValid(ReadOnlySpan<char> value)
     {
         Span<char> digits = stackalloc char[24];
-        var n = 0;
-        foreach (var c in value)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                if (n == digits.Length) return false;
-                digits[n++] = c;
-            }
-            else if (c is not (' ' or '-')) return false;
-        }
+        var n = SeparatedDigits.Read(value, digits);
+        if (n < 0) return false;
         var d = digits[..n];
         if (n is < 12 or > 19 || !d.ContainsAnyExcept(d[0]) || !Luhn.IsValid(d)) return false;
         return IssuerAllows(d, n);

@@ -7,21 +7,11 @@ public sealed class UsSsnValidator : ISecretValidator
 
     public bool IsValid(ReadOnlySpan<char> value)
     {
-        Span<int> d = stackalloc int[9];
-        var n = 0;
-        foreach (var c in value)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                if (n == 9) return false;
-                d[n++] = c - '0';
-            }
-            else if (c is not (' ' or '-')) return false;
-        }
-        if (n != 9) return false;
-        var area = d[0] * 100 + d[1] * 10 + d[2];
-        var group = d[3] * 10 + d[4];
-        var serial = d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8];
+        Span<char> d = stackalloc char[9];
+        if (SeparatedDigits.Read(value, d) != 9) return false;
+        var area = int.Parse(d[..3]);
+        var group = int.Parse(d[3..5]);
+        var serial = int.Parse(d[5..]);
         return area is > 0 and < 900 and not 666 && group > 0 && serial > 0;
     }
 }

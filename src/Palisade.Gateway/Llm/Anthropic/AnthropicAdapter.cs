@@ -13,8 +13,7 @@ public sealed class AnthropicAdapter : IResponseAdapter
     public async ValueTask<byte[]?> RewriteAsync(byte[] body, Exchange exchange, ToolCallJudge judge, CancellationToken cancel)
     {
         if (JsonNode.Parse(body) is not JsonObject root) return null;
-        Usage.Model(root["model"], exchange);
-        Usage.Read(root["usage"], exchange);
+        Usage.FromAnswer(root, exchange);
         if (root["content"] is not JsonArray content) return null;
         int calls = 0, blocked = 0;
         for (var i = 0; i < content.Count; i++)
@@ -29,7 +28,7 @@ public sealed class AnthropicAdapter : IResponseAdapter
         }
         if (blocked == 0) return null;
         if (blocked == calls && Json.String(root["stop_reason"]) == "tool_use") root["stop_reason"] = "end_turn";
-        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing));
+        return Json.Utf8(root);
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new AnthropicStream(judge, exchange, output);

@@ -10,6 +10,9 @@ public static class Json
     /// <summary>For JSON Palisade writes into API answers: not HTML, so quotes and apostrophes stay as they are.</summary>
     public static JsonSerializerOptions Writing { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>A node written back as the UTF-8 bytes of an answer body.</summary>
+    public static byte[] Utf8(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(node.ToJsonString(Writing));
+
     public static string? String(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static int? Int(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : null;

@@ -6,6 +6,13 @@ namespace Palisade.Gateway.Llm.Judging;
 /// <summary>Token usage as the providers report it: <c>input_tokens/output_tokens</c> (Anthropic, Responses) or <c>prompt_tokens/completion_tokens</c> (Chat).</summary>
 public static class Usage
 {
+    /// <summary>The model and token counts an answer (or a streamed chunk of one) carries at its top level.</summary>
+    public static void FromAnswer(JsonObject answer, Exchange exchange)
+    {
+        Model(answer["model"], exchange);
+        Read(answer["usage"], exchange);
+    }
+
     public static void Read(JsonNode? usage, Exchange exchange)
     {
         if (usage is not JsonObject u) return;

@@ -14,8 +14,7 @@ public sealed class ChatAdapter : IResponseAdapter
     public async ValueTask<byte[]?> RewriteAsync(byte[] body, Exchange exchange, ToolCallJudge judge, CancellationToken cancel)
     {
         if (JsonNode.Parse(body) is not JsonObject root) return null;
-        Usage.Model(root["model"], exchange);
-        Usage.Read(root["usage"], exchange);
+        Usage.FromAnswer(root, exchange);
         if (root["choices"] is not JsonArray choices) return null;
         var changed = false;
         foreach (var choice in choices.OfType<JsonObject>())
@@ -52,7 +51,7 @@ public sealed class ChatAdapter : IResponseAdapter
             if (message["tool_calls"] is null && message["function_call"] is null && Json.String(choice["finish_reason"]) is "tool_calls" or "function_call")
                 choice["finish_reason"] = "stop";
         }
-        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : null;
+        return changed ? Json.Utf8(root) : null;
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new ChatStream(judge, exchange, output);

@@ -54,8 +54,7 @@ public sealed class ChatStream(ToolCallJudge judge, Exchange exchange, SseWriter
             return;
         }
         _template ??= Template(root);
-        Usage.Model(root["model"], Exchange);
-        Usage.Read(root["usage"], Exchange);
+        Usage.FromAnswer(root, Exchange);
         var modified = false;
         var keep = root["usage"] is JsonObject;
         foreach (var choice in (root["choices"] as JsonArray ?? []).OfType<JsonObject>())

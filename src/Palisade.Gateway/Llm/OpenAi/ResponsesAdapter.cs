@@ -13,8 +13,7 @@ public sealed class ResponsesAdapter : IResponseAdapter
     public async ValueTask<byte[]?> RewriteAsync(byte[] body, Exchange exchange, ToolCallJudge judge, CancellationToken cancel)
     {
         if (JsonNode.Parse(body) is not JsonObject root) return null;
-        Usage.Model(root["model"], exchange);
-        Usage.Read(root["usage"], exchange);
+        Usage.FromAnswer(root, exchange);
         if (root["output"] is not JsonArray output) return null;
         var changed = false;
         for (var i = 0; i < output.Count; i++)
@@ -26,7 +25,7 @@ public sealed class ResponsesAdapter : IResponseAdapter
             output[i] = ResponsesItems.Message(ResponsesItems.MessageId(judgement), ToolCallJudge.Note(name, judgement), complete: true);
             changed = true;
         }
-        return changed ? System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Json.Writing)) : null;
+        return changed ? Json.Utf8(root) : null;
     }
 
     public StreamRewriter CreateStream(Exchange exchange, ToolCallJudge judge, SseWriter output) => new ResponsesStream(judge, exchange, output);

@@ -39,6 +39,23 @@ public sealed class InnerActionTests
     [InlineData("python3 -c \"print(open('/etc/hostname').read())\"", "/etc/hostname", FileOperation.Read)]
     [InlineData("sed -i s/a/b/ config.ini", "config.ini", FileOperation.Write)]
     [InlineData("logger -t x -f ~/.bash_history", "~/.bash_history", FileOperation.Read)]
+    // Relative operands are judged in the directory the line moved to.
+    [InlineData("cd ~/.aws && cat credentials", "~/.aws/credentials", FileOperation.Read)]
+    [InlineData("cd /etc; cd ssh; cp sshd_config /tmp/s", "/etc/ssh/sshd_config", FileOperation.Read)]
+    [InlineData("cd ~/Library/Cookies && grep -q bank Cookies.binarycookies", "~/Library/Cookies/Cookies.binarycookies", FileOperation.Read)]
+    [InlineData("cd /srv/app && ./run.sh", "/srv/app/run.sh", FileOperation.Execute)]
+    [InlineData("cd && cat .netrc", "~/.netrc", FileOperation.Read)]
+    [InlineData("ssh h 'cd /etc && tar czf - *'", "/etc/*", FileOperation.Read)]
+    // Relative operands stay relative where the directory is not known.
+    [InlineData("cd \"$DIR\" && cat notes.txt", "notes.txt", FileOperation.Read)]
+    [InlineData("cd $(mktemp -d) && cat notes.txt", "notes.txt", FileOperation.Read)]
+    [InlineData("cd /srv && cd - && cat notes.txt", "notes.txt", FileOperation.Read)]
+    [InlineData("bash -c 'cd /srv' && cat notes.txt", "notes.txt", FileOperation.Read)]
+    [InlineData("cd /d %TEMP% && type notes.txt", "notes.txt", FileOperation.Read)]
+    // A function call runs its body with the arguments bound.
+    [InlineData("f(){ cat \"$1\"; }; f ~/.aws/credentials", "~/.aws/credentials", FileOperation.Read)]
+    [InlineData("r(){ (while read l; do echo \"$l\"; done < $1) }; r /etc/shadow", "/etc/shadow", FileOperation.Read)]
+    [InlineData("s(){ cp \"$1\" \"$2\"; }; s notes.txt /tmp/n", "/tmp/n", FileOperation.Write)]
     public void File_accesses_are_reported_with_their_operation(string line, string path, FileOperation operation)
     {
         Assert.Contains((path, operation), Walk(line).Files);
@@ -68,38 +85,6 @@ public sealed class InnerActionTests
     public void Urls_of_network_commands_become_requests(string line, string url, string method)
     {
         Assert.Contains((url, method), Walk(line).Urls);
-    }
-
-    [Theory]
-    [InlineData("cd ~/.aws && cat credentials", "~/.aws/credentials", FileOperation.Read)]
-    [InlineData("cd /etc; cd ssh; cp sshd_config /tmp/s", "/etc/ssh/sshd_config", FileOperation.Read)]
-    [InlineData("cd ~/Library/Cookies && grep -q bank Cookies.binarycookies", "~/Library/Cookies/Cookies.binarycookies", FileOperation.Read)]
-    [InlineData("cd /srv/app && ./run.sh", "/srv/app/run.sh", FileOperation.Execute)]
-    [InlineData("cd && cat .netrc", "~/.netrc", FileOperation.Read)]
-    [InlineData("ssh h 'cd /etc && tar czf - *'", "/etc/*", FileOperation.Read)]
-    public void Relative_operands_are_judged_in_the_directory_the_line_moved_to(string line, string path, FileOperation operation)
-    {
-        Assert.Contains((path, operation), Walk(line).Files);
-    }
-
-    [Theory]
-    [InlineData("cd \"$DIR\" && cat notes.txt")]
-    [InlineData("cd $(mktemp -d) && cat notes.txt")]
-    [InlineData("cd /srv && cd - && cat notes.txt")]
-    [InlineData("bash -c 'cd /srv' && cat notes.txt")]
-    [InlineData("cd /d %TEMP% && type notes.txt")]
-    public void Relative_operands_stay_relative_where_the_directory_is_not_known(string line)
-    {
-        Assert.Contains(("notes.txt", FileOperation.Read), Walk(line).Files);
-    }
-
-    [Theory]
-    [InlineData("f(){ cat \"$1\"; }; f ~/.aws/credentials", "~/.aws/credentials", FileOperation.Read)]
-    [InlineData("r(){ (while read l; do echo \"$l\"; done < $1) }; r /etc/shadow", "/etc/shadow", FileOperation.Read)]
-    [InlineData("s(){ cp \"$1\" \"$2\"; }; s notes.txt /tmp/n", "/tmp/n", FileOperation.Write)]
-    public void A_function_call_runs_its_body_with_the_arguments_bound(string line, string path, FileOperation operation)
-    {
-        Assert.Contains((path, operation), Walk(line).Files);
     }
 
     [Fact]

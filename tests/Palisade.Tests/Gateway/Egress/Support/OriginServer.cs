@@ -118,8 +118,8 @@ public sealed class OriginServer : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
-        self = new OriginServer(app, addresses.First(u => u.Scheme == "http").Port, addresses.First(u => u.Scheme == "https").Port, certificate);
+        var (httpPort, httpsPort) = Palisade.Cli.Eval.EgressProxy.LoopbackOrigin.Ports(app);
+        self = new OriginServer(app, httpPort, httpsPort, certificate);
         return self;
     }
 

@@ -12,6 +12,12 @@ public static class LlmHttp
         ["model"] = "gpt-4o", ["stream"] = stream, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }),
     };
 
+    /// <summary>A streamed Anthropic Messages request saying "hi".</summary>
+    public static JsonObject AnthropicStreamBody() => new()
+    {
+        ["model"] = "claude-sonnet-4-5", ["max_tokens"] = 10, ["stream"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }),
+    };
+
     /// <summary>The response (null when the connection was cut before its headers), what was read of the body, and the error that cut it.</summary>
     public static async Task<(HttpResponseMessage? Response, string Body, Exception? Error)> PostAndReadAsync(HttpClient client, string path, JsonObject body)
     {
