@@ -88,7 +88,7 @@ public static class PipelineStages
     }
 
     private static KeywordAutomaton Automaton(KeywordPrefilter prefilter) =>
-        (KeywordAutomaton)typeof(KeywordPrefilter).GetField("_ascii", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(prefilter)!;
+        prefilter.AsciiAutomaton ?? throw new InvalidOperationException("The prefilter has no ASCII keywords to measure.");
 
     private struct NoSink : IKeywordSink
     {

@@ -43,4 +43,7 @@ internal sealed class KeywordMatcher
 
     /// <summary>Builds the automaton now (hosts, off the request path).</summary>
     public void WarmUp() => _ = _automaton.Value;
+
+    /// <summary>The automaton itself (built if it was not), for measuring its scan alone.</summary>
+    internal KeywordAutomaton Automaton => _automaton.Value;
 }

@@ -86,6 +86,9 @@ public sealed class KeywordPrefilter
         return (ascii, other);
     }
 
+    /// <summary>The automaton over the ASCII keywords (null when there are none), for measuring its scan alone.</summary>
+    internal KeywordAutomaton? AsciiAutomaton => _ascii?.Automaton;
+
     /// <summary>Builds what is otherwise built on first need (the keyword automata), for hosts warming up off the request path.</summary>
     public void WarmUp()
     {
