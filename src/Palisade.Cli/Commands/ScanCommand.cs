@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Palisade.Cli.Input;
 using Palisade.Cli.Output;
 using Palisade.Core.Audit;
 using Palisade.Core.Config;
@@ -87,7 +88,9 @@ public static class ScanCommand
                 if (s.Format is not null and not "json") console.Error.WriteLine("palisade: --batch always writes JSON lines; --format is ignored.");
                 return BatchScan.Run(engine, reader, console, s.Kind, audit);
             }
-            return ScanOne(engine, reader.ReadToEnd(), s, console, audit);
+            // One character over the limit is enough for the engine to see the input is oversized (and block it in enforce).
+            var content = BoundedInput.ReadAtMost(reader, (int)Math.Min(engine.Config.MaxFieldChars + 1L, Array.MaxLength));
+            return ScanOne(engine, content, s, console, audit);
         }
     }
 
