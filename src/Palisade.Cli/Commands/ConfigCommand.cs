@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Palisade.Cli.Output;
 using Palisade.Core.Config;
 using Palisade.Core.Engine;
 
@@ -13,10 +14,13 @@ public static class ConfigCommand
 
         var showConfig = new Option<string?>("--config") { Description = "Configuration file (default: $PALISADE_HOME/config.yaml if present)." };
         var showMode = new Option<string?>("--mode") { Description = "Override the policy mode." };
-        var show = new Command("show", "Print the effective configuration.") { showConfig, showMode };
+        var showRules = new Option<bool>("--rules") { Description = "List every rule instead: id, scanner/category, severity, action and whether it is on." };
+        var show = new Command("show", "Print the effective configuration.") { showConfig, showMode, showRules };
         show.SetAction(p => Guard(console, () =>
         {
-            console.Out.Write(ConfigWriter.ToYaml(EngineFactory.LoadConfig(p.GetValue(showConfig), p.GetValue(showMode))));
+            var config = EngineFactory.LoadConfig(p.GetValue(showConfig), p.GetValue(showMode));
+            if (p.GetValue(showRules)) RuleTable.Write(console.Out, config);
+            else console.Out.Write(ConfigWriter.ToYaml(config));
             return ExitCodes.Ok;
         }));
 
