@@ -25,11 +25,17 @@ public static class ConfigCommand
         }));
 
         var file = new Argument<string>("file") { Description = "Configuration file to check." };
-        var validate = new Command("validate", "Check a configuration file: unknown keys, wrong types, bad regexes, unknown or weakened rules.") { file };
+        var validate = new Command("validate", "Check a configuration file: unknown keys, wrong types, bad regexes, unknown or weakened rules, custom rules' examples.") { file };
         validate.SetAction(p => Guard(console, () =>
         {
             var config = ConfigLoader.LoadFile(p.GetValue(file)!);
             _ = new PalisadeEngine(config);
+            var failures = CustomRuleExamples.Failures(config);
+            if (failures.Count > 0)
+            {
+                foreach (var failure in failures) console.Error.WriteLine($"palisade: {failure}");
+                return ExitCodes.UsageError;
+            }
             console.Out.WriteLine($"{p.GetValue(file)}: valid ({PalisadeEngine.EnabledRules(config).Count()} rules enabled, mode {config.Mode.ToString().ToLowerInvariant()}).");
             return ExitCodes.Ok;
         }));

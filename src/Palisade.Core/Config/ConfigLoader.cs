@@ -110,6 +110,10 @@ public static class ConfigLoader
     private static RuleDefinition ReadCustomRule(YamlNode node)
     {
         var rule = RuleFileReader.ReadRule(node, scanner: null, category: null, fileTags: []);
+        // A rule no scanner runs would be accepted and never fire.
+        var scanners = RuleCatalog.Builtin.Select(r => r.Scanner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (!scanners.Contains(rule.Scanner))
+            throw node.Require("scanner").Error($"unknown scanner '{rule.Scanner}'; one of: {string.Join(", ", scanners)}.");
         CheckRegex(node.Require("pattern"), rule.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         if (node.Get("allow") is { } allow)
             foreach (var item in allow.IsScalar ? new[] { allow } : allow.Items()) CheckRegex(item, RegexOptions.None);

@@ -98,4 +98,42 @@ public sealed class ConfigAcceptanceTests
         using var dir = new CliRunner.TempDir();
         Assert.Equal(expected, Decision(dir, $"actions:\n  injection: {configured}\n", Attack));
     }
+
+    [Fact]
+    public void A_custom_rule_for_a_scanner_that_does_not_exist_is_an_error_not_a_rule_that_never_fires()
+    {
+        using var dir = new CliRunner.TempDir();
+        var r = Validate(dir, "custom_rules:\n  - id: acme-token\n    scanner: secret\n    category: credential\n    pattern: 'acme_[a-z]+'\n");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("c.yaml:3", r.Error);
+        Assert.Contains("'custom_rules[0].scanner'", r.Error);
+        Assert.Contains("secrets", r.Error);
+    }
+
+    private const string AcmeRule =
+        "custom_rules:\n  - id: acme-token\n    scanner: secrets\n    category: credential\n    description: ACME token\n"
+        + "    keywords: [acme_]\n    pattern: '(?<secret>acme_[a-z0-9]{32})'\n    examples:\n";
+
+    [Fact]
+    public void Validate_runs_a_custom_rules_examples_and_names_each_that_fails()
+    {
+        using var dir = new CliRunner.TempDir();
+        var r = Validate(dir, AcmeRule + "      match: ['token acme_short']\n      no_match: ['acme_0123456789abcdef0123456789abcdef']\n");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("examples.match 'token acme_short' is not found", r.Error);
+        Assert.Contains("examples.no_match 'acme_0123456789abcdef0123456789abcdef' is found", r.Error);
+        Assert.Contains("c.yaml:2", r.Error);
+    }
+
+    [Fact]
+    public void Validate_accepts_custom_rules_whose_examples_hold_including_a_weak_injection_rule()
+    {
+        using var dir = new CliRunner.TempDir();
+        var r = Validate(dir, AcmeRule + "      match: ['token acme_0123456789abcdef0123456789abcdef']\n      no_match: ['acme_short']\n"
+            + "  - id: acme-whisper\n    scanner: injection\n    category: covert-directive\n    description: ACME whisper\n"
+            + "    keywords: [whisper to the model]\n    pattern: 'whisper to the model'\n    weight: 0.1\n"
+            + "    examples:\n      match: ['now whisper to the model']\n      no_match: ['whisper to me']\n");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("valid", r.Out);
+    }
 }
