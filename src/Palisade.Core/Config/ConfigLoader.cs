@@ -15,6 +15,8 @@ public static class ConfigLoader
 {
     public static PalisadeConfig LoadFile(string path)
     {
+        if (Directory.Exists(path))
+            throw new ConfigException($"{path}: is a directory; pass the configuration file (config.yaml) itself.");
         string text;
         try
         {

@@ -136,4 +136,13 @@ public sealed class ConfigAcceptanceTests
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.Contains("valid", r.Out);
     }
+
+    [Fact]
+    public void A_directory_given_as_the_config_file_is_named_as_such()
+    {
+        using var dir = new CliRunner.TempDir();
+        var r = CliRunner.Run("", "config", "validate", dir.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is a directory", r.Error);
+    }
 }
