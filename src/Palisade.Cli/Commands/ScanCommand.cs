@@ -108,7 +108,7 @@ public static class ScanCommand
             case "sarif":
                 using (var ms = new MemoryStream())
                 {
-                    SarifReport.Write(ms, verdict, s.Input is null or "-" ? "stdin" : s.Input);
+                    SarifReport.Write(ms, verdict, s.Input is null or "-" ? "stdin" : s.Input, content);
                     console.Out.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
                 }
                 break;

@@ -12,8 +12,10 @@ public static class SarifReport
     /// <summary>The field <c>palisade scan</c> puts the whole input in; findings there have offsets into the file.</summary>
     private const string InputField = "content";
 
-    public static void Write(Stream output, Verdict verdict, string artifactUri)
+    /// <param name="input">The scanned text, to turn offsets into the lines and columns code-scanning tools require.</param>
+    public static void Write(Stream output, Verdict verdict, string artifactUri, string input)
     {
+        var lines = new LineIndex(input);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -37,6 +39,7 @@ public static class SarifReport
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+        w.WriteString("columnKind", "utf16CodeUnits");
         w.WriteStartArray("results");
         foreach (var f in verdict.Findings)
         {
@@ -54,7 +57,13 @@ public static class SarifReport
             w.WriteEndObject();
             if (f.Location.Field == InputField)
             {
+                var (startLine, startColumn) = lines.At(f.Location.Start);
+                var (endLine, endColumn) = lines.At(f.Location.Start + f.Location.Length);
                 w.WriteStartObject("region");
+                w.WriteNumber("startLine", startLine);
+                w.WriteNumber("startColumn", startColumn);
+                w.WriteNumber("endLine", endLine);
+                w.WriteNumber("endColumn", endColumn);
                 w.WriteNumber("charOffset", f.Location.Start);
                 w.WriteNumber("charLength", f.Location.Length);
                 w.WriteEndObject();

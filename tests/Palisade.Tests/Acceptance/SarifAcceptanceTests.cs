@@ -26,6 +26,11 @@ public sealed class SarifAcceptanceTests
         var region = results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(prefix.Length, region.GetProperty("charOffset").GetInt32());
         Assert.Equal(token.Length, region.GetProperty("charLength").GetInt32());
+        // Code-scanning tools (GitHub's among them) place results by line and column, not by offset.
+        Assert.Equal(2, region.GetProperty("startLine").GetInt32());
+        Assert.Equal("the token ".Length + 1, region.GetProperty("startColumn").GetInt32());
+        Assert.Equal(2, region.GetProperty("endLine").GetInt32());
+        Assert.Equal("the token ".Length + token.Length + 1, region.GetProperty("endColumn").GetInt32());
     }
 
     [Fact]
