@@ -135,12 +135,18 @@ public static class ConfigLoader
     }
 
     /// <summary>
-    /// An <c>actions:</c> key must be a category some rule has (or <c>injection</c>, <c>engine</c>): a misspelt one would
+    /// Categories of findings raised by code rather than by a rule: the engine's own (a scanner that failed, an
+    /// oversized field) and the MCP proxy's (Palisade.Mcp's <c>McpFindings.Category</c>: policy, pins, chains).
+    /// </summary>
+    public static IReadOnlyList<string> FindingsWithoutRules { get; } = ["engine", "mcp"];
+
+    /// <summary>
+    /// An <c>actions:</c> key must be a category some rule has (or <c>injection</c>, or one of <see cref="FindingsWithoutRules"/>): a misspelt one would
     /// otherwise be ignored. Injection rules' own categories are scored together, so an action there would do nothing.
     /// </summary>
     private static void CheckCategory(string category, YamlNode value, IEnumerable<RuleDefinition> rules)
     {
-        ISet<string> decided = new SortedSet<string>(StringComparer.Ordinal) { "engine", "injection" };
+        ISet<string> decided = new SortedSet<string>(FindingsWithoutRules.Append("injection"), StringComparer.Ordinal);
         ISet<string> scored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in rules) (rule.Scanner == Scanners.InjectionScanner.ScannerName ? scored : decided).Add(rule.Category);
         if (decided.Contains(category)) return;

@@ -145,4 +145,17 @@ public sealed class ConfigAcceptanceTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("is a directory", r.Error);
     }
+
+    [Theory]
+    [InlineData(Palisade.Mcp.Inspection.McpFindings.Category)] // raised by the MCP proxy, not by a rule
+    [InlineData("engine")]
+    [InlineData("injection")]
+    [InlineData("exfiltration")]
+    [InlineData("command-destruction")]
+    public void Categories_that_findings_really_carry_are_accepted_under_actions(string category)
+    {
+        using var dir = new CliRunner.TempDir();
+        var r = Validate(dir, $"actions:\n  {category}: review\n");
+        Assert.True(r.ExitCode == 0, r.Error);
+    }
 }
