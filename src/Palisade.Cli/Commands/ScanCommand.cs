@@ -56,6 +56,11 @@ public static class ScanCommand
 
         AuditLog? audit = null;
         AuditSigningKey? auditKey = null;
+        if (s.AuditDir is not null && File.Exists(s.AuditDir))
+        {
+            console.Error.WriteLine($"palisade: --audit: '{s.AuditDir}' is a file; pass the directory the daily audit files go in.");
+            return ExitCodes.UsageError;
+        }
         if (s.AuditDir is not null)
         {
             try
