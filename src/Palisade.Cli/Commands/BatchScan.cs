@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Palisade.Cli.Input;
 using Palisade.Cli.Output;
 using Palisade.Core.Audit;
 using Palisade.Core.Engine;
@@ -26,14 +27,17 @@ public static class BatchScan
         int lines = 0, errors = 0;
         var stopped = false;
         var clock = Stopwatch.StartNew();
-        string? line;
-        while ((line = input.ReadLine()) is not null)
+        var maxLine = MaxLineChars(engine.Config.MaxFieldChars);
+        var reader = new BoundedLineReader(input, maxLine);
+        while (reader.TryReadLine(out var line, out var overlong))
         {
             lines++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            bytes += Encoding.UTF8.GetByteCount(line) + 1;
+            if (line is not null && string.IsNullOrWhiteSpace(line)) continue;
+            bytes += line is null ? maxLine : Encoding.UTF8.GetByteCount(line) + 1;
             string result;
-            if (TryParse(line, defaultKind, out var item, out var error))
+            BatchItem item = default;
+            var error = $"the line is over the {maxLine}-character limit (twice limits.max_field_chars) and was not scanned";
+            if (!overlong && TryParse(line!, defaultKind, out item, out error))
             {
                 var action = ScanKind.ToAction(item.Kind, item.Content);
                 var verdict = engine.Evaluate(action);
@@ -74,6 +78,9 @@ public static class BatchScan
         return stopped ? ExitCodes.Stopped : ExitCodes.Ok;
     }
 
+    /// <summary>A line holds one field of at most <c>max_field_chars</c>, JSON-escaped, plus its id and kind.</summary>
+    private static int MaxLineChars(int maxFieldChars) => (int)Math.Min(2L * maxFieldChars + 64 * 1024, Array.MaxLength);
+
     /// <summary>The input's id as the audit record's <c>extra.id</c>: a string as is, any other JSON as its text, capped.</summary>
     private static Dictionary<string, string>? AuditExtra(JsonElement? id)
     {
@@ -107,7 +114,8 @@ public static class BatchScan
         }
         catch (JsonException e)
         {
-            error = $"not valid JSON: {e.Message}";
+            // Not e.Message: it quotes the offending text, which may be the very secret the line carries.
+            error = $"not valid JSON (line position {e.BytePositionInLine ?? 0}); each line must be one JSON object {{\"id\",\"kind\",\"content\"}}";
             return false;
         }
     }

@@ -14,6 +14,7 @@ public static class EvalCommand
         format.AcceptOnlyFromAmong("text", "json");
         var config = new Option<string?>("--config") { Description = "Configuration file to measure (default: built-in defaults)." };
         var area = new Option<string?>("--area") { Description = "Only suites of this area: secrets, pii, injection, command, egress, egress-proxy, path, tool, mcp." };
+        area.AcceptOnlyFromAmong("secrets", "pii", "injection", "command", "egress", "egress-proxy", "path", "tool", "mcp");
         var detail = new Option<bool>("--detail") { Description = "Also print per-upstream-rule rows." };
         var command = new Command("eval", "Measure recall and false positives on the labelled corpora.") { corpora, format, config, area, detail };
         command.SetAction(p => ConfigCommand.Guard(console, () =>
@@ -21,7 +22,17 @@ public static class EvalCommand
             var dir = p.GetValue(corpora) ?? DefaultCorporaDirectory();
             if (dir is null || !Directory.Exists(dir))
             {
-                console.Out.WriteLine($"palisade eval: no corpora found{(dir is null ? " beside the repository" : $" at {dir}")}; pass --corpora DIR. Nothing to measure.");
+                var note = $"palisade eval: no corpora found{(dir is null ? " beside the repository" : $" at {dir}")}; pass --corpora DIR. Nothing to measure.";
+                if (p.GetValue(format) != "json")
+                {
+                    console.Out.WriteLine(note);
+                    return ExitCodes.Ok;
+                }
+                // Scripts reading --format json still get JSON: an empty result, the reason on stderr.
+                console.Error.WriteLine(note);
+                using var empty = new MemoryStream();
+                EvalReport.WriteJson(empty, []);
+                console.Out.WriteLine(Encoding.UTF8.GetString(empty.ToArray()));
                 return ExitCodes.Ok;
             }
             var engine = p.GetValue(config) is { } c ? EngineFactory.Create(Palisade.Core.Config.ConfigLoader.LoadFile(c)) : EngineFactory.Create(Palisade.Core.Policy.PalisadeConfig.Default);

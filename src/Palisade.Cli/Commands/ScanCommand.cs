@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Palisade.Cli.Input;
 using Palisade.Cli.Output;
 using Palisade.Core.Audit;
 using Palisade.Core.Config;
@@ -55,6 +56,11 @@ public static class ScanCommand
 
         AuditLog? audit = null;
         AuditSigningKey? auditKey = null;
+        if (s.AuditDir is not null && File.Exists(s.AuditDir))
+        {
+            console.Error.WriteLine($"palisade: --audit: '{s.AuditDir}' is a file; pass the directory the daily audit files go in.");
+            return ExitCodes.UsageError;
+        }
         if (s.AuditDir is not null)
         {
             try
@@ -87,7 +93,9 @@ public static class ScanCommand
                 if (s.Format is not null and not "json") console.Error.WriteLine("palisade: --batch always writes JSON lines; --format is ignored.");
                 return BatchScan.Run(engine, reader, console, s.Kind, audit);
             }
-            return ScanOne(engine, reader.ReadToEnd(), s, console, audit);
+            // One character over the limit is enough for the engine to see the input is oversized (and block it in enforce).
+            var content = BoundedInput.ReadAtMost(reader, (int)Math.Min(engine.Config.MaxFieldChars + 1L, Array.MaxLength));
+            return ScanOne(engine, content, s, console, audit);
         }
     }
 
@@ -105,7 +113,7 @@ public static class ScanCommand
             case "sarif":
                 using (var ms = new MemoryStream())
                 {
-                    SarifReport.Write(ms, verdict, s.Input is null or "-" ? "stdin" : s.Input);
+                    SarifReport.Write(ms, verdict, s.Input is null or "-" ? "stdin" : s.Input, content);
                     console.Out.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
                 }
                 break;

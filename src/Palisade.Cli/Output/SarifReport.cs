@@ -3,11 +3,19 @@ using Palisade.Core.Model;
 
 namespace Palisade.Cli.Output;
 
-/// <summary>SARIF 2.1.0, so code-scanning tools can show findings. Character offsets are into the scanned input.</summary>
+/// <summary>
+/// SARIF 2.1.0, so code-scanning tools can show findings. Character offsets are into the scanned input; findings
+/// in what the input was decomposed into (tool arguments, URL parts, paths) name that part instead.
+/// </summary>
 public static class SarifReport
 {
-    public static void Write(Stream output, Verdict verdict, string artifactUri)
+    /// <summary>The field <c>palisade scan</c> puts the whole input in; findings there have offsets into the file.</summary>
+    private const string InputField = "content";
+
+    /// <param name="input">The scanned text, to turn offsets into the lines and columns code-scanning tools require.</param>
+    public static void Write(Stream output, Verdict verdict, string artifactUri, string input)
     {
+        var lines = new LineIndex(input);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -31,6 +39,7 @@ public static class SarifReport
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+        w.WriteString("columnKind", "utf16CodeUnits");
         w.WriteStartArray("results");
         foreach (var f in verdict.Findings)
         {
@@ -46,11 +55,30 @@ public static class SarifReport
             w.WriteStartObject("artifactLocation");
             w.WriteString("uri", artifactUri);
             w.WriteEndObject();
-            w.WriteStartObject("region");
-            w.WriteNumber("charOffset", f.Location.Start);
-            w.WriteNumber("charLength", f.Location.Length);
+            if (f.Location.Field == InputField)
+            {
+                var (startLine, startColumn) = lines.At(f.Location.Start);
+                var (endLine, endColumn) = lines.At(f.Location.Start + f.Location.Length);
+                w.WriteStartObject("region");
+                w.WriteNumber("startLine", startLine);
+                w.WriteNumber("startColumn", startColumn);
+                w.WriteNumber("endLine", endLine);
+                w.WriteNumber("endColumn", endColumn);
+                w.WriteNumber("charOffset", f.Location.Start);
+                w.WriteNumber("charLength", f.Location.Length);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
-            w.WriteEndObject();
+            if (f.Location.Field != InputField)
+            {
+                // A part the input was decomposed into (a tool argument, the canonical URL, a path): its offsets are
+                // into that part, not the file, so it is named rather than given a region that would point elsewhere.
+                w.WriteStartArray("logicalLocations");
+                w.WriteStartObject();
+                w.WriteString("fullyQualifiedName", f.Location.Field);
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteStartObject("properties");

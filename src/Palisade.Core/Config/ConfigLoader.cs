@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
@@ -14,6 +15,8 @@ public static class ConfigLoader
 {
     public static PalisadeConfig LoadFile(string path)
     {
+        if (Directory.Exists(path))
+            throw new ConfigException($"{path}: is a directory; pass the configuration file (config.yaml) itself.");
         string text;
         try
         {
@@ -45,7 +48,11 @@ public static class ConfigLoader
         if (root.Get("actions") is { } actions)
         {
             var map = new Dictionary<string, Decision>(PalisadeConfig.DefaultCategoryActions);
-            foreach (var (category, value) in actions.Entries()) map[category] = value.AsEnum(RuleFileReader.Actions);
+            foreach (var (category, value) in actions.Entries())
+            {
+                CheckCategory(category, value, known.Values);
+                map[category] = value.AsEnum(RuleFileReader.Actions);
+            }
             config = config with { CategoryActions = map };
         }
 
@@ -98,13 +105,61 @@ public static class ConfigLoader
         return config;
     }
 
-    private static RuleDefinition ReadCustomRule(YamlNode node) => RuleFileReader.ReadRule(node, scanner: null, category: null, fileTags: []);
+    /// <summary>
+    /// A custom rule, its regexes checked here so that an error names the line and key of the bad one
+    /// (<c>custom_rules[2].pattern</c>), not just the rule.
+    /// </summary>
+    private static RuleDefinition ReadCustomRule(YamlNode node)
+    {
+        var rule = RuleFileReader.ReadRule(node, scanner: null, category: null, fileTags: []);
+        // A rule no scanner runs would be accepted and never fire.
+        var scanners = RuleCatalog.Builtin.Select(r => r.Scanner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (!scanners.Contains(rule.Scanner))
+            throw node.Require("scanner").Error($"unknown scanner '{rule.Scanner}'; one of: {string.Join(", ", scanners)}.");
+        CheckRegex(node.Require("pattern"), rule.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        if (node.Get("allow") is { } allow)
+            foreach (var item in allow.IsScalar ? new[] { allow } : allow.Items()) CheckRegex(item, RegexOptions.None);
+        return rule;
+    }
+
+    private static void CheckRegex(YamlNode node, RegexOptions options)
+    {
+        try
+        {
+            _ = new Regex(node.AsString(), options | RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw node.Error($"bad regex: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Categories of findings raised by code rather than by a rule: the engine's own (a scanner that failed, an
+    /// oversized field) and the MCP proxy's (Palisade.Mcp's <c>McpFindings.Category</c>: policy, pins, chains).
+    /// </summary>
+    public static IReadOnlyList<string> FindingsWithoutRules { get; } = ["engine", "mcp"];
+
+    /// <summary>
+    /// An <c>actions:</c> key must be a category some rule has (or <c>injection</c>, or one of <see cref="FindingsWithoutRules"/>): a misspelt one would
+    /// otherwise be ignored. Injection rules' own categories are scored together, so an action there would do nothing.
+    /// </summary>
+    private static void CheckCategory(string category, YamlNode value, IEnumerable<RuleDefinition> rules)
+    {
+        ISet<string> decided = new SortedSet<string>(FindingsWithoutRules.Append("injection"), StringComparer.Ordinal);
+        ISet<string> scored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules) (rule.Scanner == Scanners.InjectionScanner.ScannerName ? scored : decided).Add(rule.Category);
+        if (decided.Contains(category)) return;
+        throw value.Error(scored.Contains(category)
+            ? $"'{category}' is an injection category, and injection findings are scored together: set 'actions.injection', the 'injection:' thresholds, or an action for one rule under 'rules:'."
+            : $"unknown category '{category}'. Categories: {string.Join(", ", decided)}.");
+    }
 
     /// <summary><c>rule-id: block</c>, <c>rule-id: off</c>, or <c>rule-id: {enabled: true, action: review}</c>.</summary>
     private static RuleSetting ReadRuleSetting(string id, YamlNode value, IReadOnlyDictionary<string, RuleDefinition> known)
     {
         if (!known.TryGetValue(id, out var rule))
-            throw value.Error($"unknown rule '{id}'. 'palisade rules list' shows the rule ids.");
+            throw value.Error($"unknown rule '{id}'. 'palisade config show --rules' lists the rule ids.");
         RuleSetting setting;
         if (value.IsScalar)
         {

@@ -30,11 +30,12 @@ public static class ProxyConfigYaml
     /// <summary>The section as <see cref="Read"/> reads it back; nothing when every value is the default.</summary>
     public static void Write(StringBuilder sb, ProxyConfig c)
     {
-        if (c.IsDefault) return;
+        // Defaults too: 'config show' prints what is in force, not only what the file changed.
         sb.AppendLine("proxy:");
-        if (c.Listen is not null) sb.AppendLine($"  listen: '{c.Listen}'");
+        sb.AppendLine(c.Listen is not null ? $"  listen: '{c.Listen}'" : "  # listen: not set, the egress proxy shares the gateway's data plane");
         sb.AppendLine($"  intercept: {(c.Intercept ? "true" : "false")}");
-        if (c.Passthrough.Count > 0)
+        if (c.Passthrough.Count == 0) sb.AppendLine("  passthrough: []");
+        else
         {
             sb.AppendLine("  passthrough:");
             foreach (var p in c.Passthrough) sb.AppendLine($"    - '{p}'");

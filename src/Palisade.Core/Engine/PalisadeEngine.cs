@@ -103,7 +103,7 @@ public sealed class PalisadeEngine
             var path = prefix.Length == 0 ? field.Path : $"{prefix}.{field.Path}";
             if (field.Text.Length > Config.MaxFieldChars)
             {
-                findings.Add(EngineFinding("engine-oversized", path, $"field of {field.Text.Length} characters is over the {Config.MaxFieldChars} limit and was not scanned"));
+                findings.Add(EngineFinding("engine-oversized", path, $"field over the {Config.MaxFieldChars}-character limit (limits.max_field_chars) was not scanned"));
                 continue;
             }
             using var ctx = new FieldContext(action, field with { Path = path }, Rules, Redactor, _allowedValues, Config.Decode)

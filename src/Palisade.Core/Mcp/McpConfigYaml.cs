@@ -58,11 +58,11 @@ public static class McpConfigYaml
     /// </summary>
     public static void Write(System.Text.StringBuilder sb, McpConfig c)
     {
-        if (c.AllowTools.Count == 0 && c.DenyTools.Count == 0 && c.Servers.Count == 0 && c.MaxLineBytes == McpConfig.Default.MaxLineBytes && c.Pinning)
-            return;
+        // Defaults too: 'config show' prints what is in force, not only what the file changed.
         sb.AppendLine("mcp:");
-        if (c.AllowTools.Count > 0) sb.AppendLine($"  allow_tools: [{string.Join(", ", c.AllowTools.Select(Quote))}]");
-        if (c.DenyTools.Count > 0) sb.AppendLine($"  deny_tools: [{string.Join(", ", c.DenyTools.Select(Quote))}]");
+        sb.AppendLine(c.AllowTools.Count == 0 ? "  allow_tools: []            # empty: no allow-list, every tool not denied is used"
+            : $"  allow_tools: [{string.Join(", ", c.AllowTools.Select(Quote))}]");
+        sb.AppendLine($"  deny_tools: [{string.Join(", ", c.DenyTools.Select(Quote))}]");
         sb.AppendLine(System.FormattableString.Invariant($"  max_line_bytes: {c.MaxLineBytes}"));
         sb.AppendLine($"  pinning: {(c.Pinning ? "true" : "false")}");
         if (c.Servers.Count == 0) return;

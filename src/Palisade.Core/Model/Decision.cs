@@ -14,6 +14,8 @@ public static class DecisionExtensions
 {
     public static Decision Max(this Decision a, Decision b) => a >= b ? a : b;
 
+    public static Decision Min(this Decision a, Decision b) => a <= b ? a : b;
+
     /// <summary>Review and block stop the action until someone (or nothing) lets it through.</summary>
     public static bool Stops(this Decision d) => d >= Decision.Review;
 

@@ -7,7 +7,8 @@ namespace Palisade.Core.Policy;
 /// <summary>
 /// Turns findings into a verdict. Precedence for a rule's action: the config's setting for the rule, then the
 /// rule's own default, then the config's action for its category. Core rules never go below their default.
-/// Injection findings are scored per field and compared with the thresholds. Then the mode applies.
+/// Injection findings are scored per field and compared with the thresholds, except those of a rule the config gives
+/// an action of its own (<c>rules: {inj-x: audit}</c>), which are decided one by one like any other. Then the mode applies.
 /// </summary>
 public sealed class PolicyEvaluator
 {
@@ -35,7 +36,7 @@ public sealed class PolicyEvaluator
         if (findings.Count == 0) return Verdict.Allow;
         var decided = new List<Finding>(findings.Count);
         double injectionScore = 0;
-        foreach (var group in findings.Where(f => f.Scanner == InjectionScanner.ScannerName).GroupBy(f => f.Location.Field))
+        foreach (var group in findings.Where(Scored).GroupBy(f => f.Location.Field))
         {
             var score = InjectionThresholds.Score(group.Select(f => f.Weight));
             injectionScore = Math.Max(injectionScore, score);
@@ -43,7 +44,7 @@ public sealed class PolicyEvaluator
             if (action == Decision.Allow) continue;
             decided.AddRange(group.Select(f => f with { Action = action }));
         }
-        foreach (var f in findings.Where(f => f.Scanner != InjectionScanner.ScannerName))
+        foreach (var f in findings.Where(f => !Scored(f)))
         {
             var action = _rules.TryGetValue(f.RuleId, out var def) ? ActionFor(def) : EngineAction(f);
             decided.Add(f with { Action = action });
@@ -74,12 +75,21 @@ public sealed class PolicyEvaluator
         : a.Severity != b.Severity ? a.Severity > b.Severity
         : a.Weight.CompareTo(b.Weight) > 0;
 
+    /// <summary>An injection finding goes into its field's score unless the config set an action for its rule.</summary>
+    private bool Scored(Finding f) =>
+        f.Scanner == InjectionScanner.ScannerName && _config.Rules.GetValueOrDefault(f.RuleId)?.Action is null;
+
+    /// <summary>
+    /// The score's tier, capped by <c>actions.injection</c>: it is the action at <c>block_at</c>, and a lower one
+    /// (<c>injection: audit</c>) lowers the review tier with it, as a person setting it expects.
+    /// </summary>
     private Decision InjectionAction(double score)
     {
         var t = _config.Injection;
-        if (score >= t.Block) return _config.CategoryActions.GetValueOrDefault("injection", Decision.Block).Max(Decision.Review);
-        if (score >= t.Review) return Decision.Review;
-        if (score >= t.Audit) return Decision.Audit;
+        var cap = _config.CategoryActions.GetValueOrDefault("injection", Decision.Block);
+        if (score >= t.Block) return cap;
+        if (score >= t.Review) return cap.Min(Decision.Review);
+        if (score >= t.Audit) return cap.Min(Decision.Audit);
         return Decision.Allow;
     }
 
@@ -96,7 +106,7 @@ public sealed class PolicyEvaluator
 
     private string Explain(Decision decision, Decision would, Finding top, int count, double score)
     {
-        var what = top.Scanner == InjectionScanner.ScannerName
+        var what = Scored(top)
             ? $"possible prompt injection (score {score:0.00}, strongest rule {top.RuleId})"
             : top.Description.Length == 0
                 ? $"{top.RuleId} ({top.Severity.ToString().ToLowerInvariant()})"

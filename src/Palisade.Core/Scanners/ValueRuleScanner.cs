@@ -24,6 +24,16 @@ public abstract class ValueRuleScanner : IContentScanner
 
     public void Scan(FieldContext field, List<Finding> findings)
     {
+        var first = findings.Count;
+        ScanViews(field, findings);
+        AfterScan(findings, first);
+    }
+
+    /// <summary>Lets a scanner tidy the findings it added (from index <paramref name="first"/> on).</summary>
+    protected virtual void AfterScan(List<Finding> findings, int first) { }
+
+    private void ScanViews(FieldContext field, List<Finding> findings)
+    {
         var matches = new List<RuleMatch>();
         var seen = new HashSet<(string, int, int)>();
         foreach (var view in field.Views.ForSecrets())
@@ -56,4 +66,23 @@ public sealed class PiiScanner : ValueRuleScanner
 {
     public const string ScannerName = "pii";
     public override string Name => ScannerName;
+
+    /// <summary>
+    /// Drops a finding that lies inside a more severe one of the same field: the digit groups of an IBAN or a card
+    /// number also look like a phone number, and reporting "phone number" for an IBAN is noise, not a second leak.
+    /// </summary>
+    protected override void AfterScan(List<Finding> findings, int first)
+    {
+        if (findings.Count - first < 2) return;
+        var mine = findings.GetRange(first, findings.Count - first);
+        findings.RemoveRange(first, mine.Count);
+        foreach (var f in mine)
+            if (!mine.Any(other => Inside(f, other))) findings.Add(f);
+    }
+
+    private static bool Inside(Finding inner, Finding outer) =>
+        outer.Severity > inner.Severity
+        && outer.Location.Field == inner.Location.Field
+        && outer.Location.Start <= inner.Location.Start
+        && inner.Location.Start + inner.Location.Length <= outer.Location.Start + outer.Location.Length;
 }

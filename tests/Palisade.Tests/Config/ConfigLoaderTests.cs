@@ -73,7 +73,8 @@ public sealed class ConfigLoaderTests
     public void A_bad_regex_in_a_custom_rule_is_an_error_with_the_line()
     {
         var e = Fails("custom_rules:\n  - id: broken\n    scanner: secrets\n    category: credential\n    pattern: 'abc(('\n");
-        Assert.Contains("test.yaml:2", e.Message);
+        // the line of the pattern itself, not of the rule that holds it
+        Assert.Contains("test.yaml:5", e.Message);
         Assert.Contains("bad regex", e.Message);
     }
 

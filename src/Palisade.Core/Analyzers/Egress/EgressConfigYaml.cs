@@ -50,17 +50,21 @@ public static class EgressConfigYaml
     /// <summary>The section as <see cref="Read"/> reads it back; nothing when every list is empty.</summary>
     public static void Write(StringBuilder sb, EgressConfig c)
     {
-        if (c.IsEmpty) return;
+        // Defaults too: 'config show' prints what is in force, not only what the file changed.
         sb.AppendLine("egress:");
         List("allow_hosts", c.AllowHosts);
         List("deny_hosts", c.DenyHosts);
         List("exfil_hosts_extra", c.ExfilHostsExtra);
         List("trusted_hosts", c.TrustedHosts);
-        if (c.PlaceholderCredentials != PlaceholderCredentials.Report) sb.AppendLine("  placeholder_credentials: ignore");
+        sb.AppendLine($"  placeholder_credentials: {(c.PlaceholderCredentials == PlaceholderCredentials.Report ? "report" : "ignore")}");
 
         void List(string key, IReadOnlyList<HostPattern> hosts)
         {
-            if (hosts.Count == 0) return;
+            if (hosts.Count == 0)
+            {
+                sb.AppendLine($"  {key}: []");
+                return;
+            }
             sb.AppendLine($"  {key}:");
             foreach (var h in hosts) sb.AppendLine($"    - '{h}'");
         }

@@ -108,6 +108,6 @@ public sealed class EgressConfigTests
     }
 
     [Fact]
-    public void Default_config_writes_no_egress_section() =>
-        Assert.DoesNotContain("egress:", ConfigWriter.ToYaml(Palisade.Core.Policy.PalisadeConfig.Default));
+    public void Default_config_shows_the_egress_defaults() => // 'config show' prints what is in force
+        Assert.Contains("egress:\n  allow_hosts: []", ConfigWriter.ToYaml(Palisade.Core.Policy.PalisadeConfig.Default).ReplaceLineEndings("\n"));
 }

@@ -42,5 +42,6 @@ public sealed class ProxyConfigTests
     }
 
     [Fact]
-    public void Defaults_write_no_proxy_section() => Assert.DoesNotContain("proxy:", ConfigWriter.ToYaml(Core.Policy.PalisadeConfig.Default));
+    public void Defaults_are_shown_in_the_proxy_section() => // 'config show' prints what is in force
+        Assert.Contains("proxy:\n  # listen: not set", ConfigWriter.ToYaml(Core.Policy.PalisadeConfig.Default).ReplaceLineEndings("\n"));
 }
