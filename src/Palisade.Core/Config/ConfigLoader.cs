@@ -89,6 +89,7 @@ public static class ConfigLoader
         }
 
         if (root.Get("egress") is { } egress) config = config with { Egress = EgressConfigYaml.Read(egress) };
+        if (root.Get("paranoid") is { } paranoid) config = config with { Paranoid = ParanoidConfigYaml.Read(paranoid) };
         if (root.Get("mcp") is { } mcp) config = config with { Mcp = Palisade.Core.Mcp.McpConfigYaml.Read(mcp) };
 
         if (root.Get("gateway") is { } gateway) config = config with { Gateway = GatewayConfigYaml.Read(gateway) };

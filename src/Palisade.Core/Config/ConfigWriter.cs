@@ -40,6 +40,7 @@ public static class ConfigWriter
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  max_field_chars: {c.MaxFieldChars}"));
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  decode_depth: {c.Decode.MaxDepth}"));
         EgressConfigYaml.Write(sb, c.Egress);
+        ParanoidConfigYaml.Write(sb, c.Paranoid);
         GatewayConfigYaml.Write(sb, c.Gateway);
         ProxyConfigYaml.Write(sb, c.Proxy);
         Mcp.McpConfigYaml.Write(sb, c.Mcp);

@@ -2,6 +2,7 @@ using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Mcp;
 using Palisade.Core.Config;
 using Palisade.Core.Model;
+using Palisade.Core.Policy.Paranoid;
 using Palisade.Core.Rules;
 using Palisade.Core.Text;
 
@@ -32,6 +33,9 @@ public sealed record PalisadeConfig
 
     /// <summary>Host lists for the URL analyzer (<c>egress:</c>).</summary>
     public EgressConfig Egress { get; init; } = EgressConfig.Default;
+
+    /// <summary>What paranoid mode lets through without review (<c>paranoid:</c>).</summary>
+    public ParanoidConfig Paranoid { get; init; } = ParanoidConfig.Default;
 
     /// <summary>Server and tool policy, HTTP upstreams and limits for the MCP proxy (<c>mcp:</c>).</summary>
     public McpConfig Mcp { get; init; } = McpConfig.Default;
