@@ -1,4 +1,5 @@
 using Palisade.Core.Model;
+using Palisade.Core.Policy.Paranoid;
 using Palisade.Core.Redaction;
 using Palisade.Core.Rules;
 
@@ -16,8 +17,12 @@ public sealed class AnalysisContext
     private readonly Action<AgentAction, string, int> _inspect;
     private readonly List<Finding> _findings;
 
-    internal AnalysisContext(RuleSet rules, EvidenceRedactor redactor, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect)
+    private readonly ParanoidGate? _paranoid;
+
+    internal AnalysisContext(RuleSet rules, EvidenceRedactor redactor, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect,
+        ParanoidGate? paranoid = null)
     {
+        _paranoid = paranoid;
         Rules = rules;
         Redactor = redactor;
         _findings = findings;
@@ -42,6 +47,13 @@ public sealed class AnalysisContext
     public string FieldPath(string field) => FieldPrefix.Length == 0 ? field : FieldPrefix;
 
     public void Report(Finding finding) => _findings.Add(finding);
+
+    /// <summary>
+    /// A program a command line runs (<paramref name="argv0"/> as written, <paramref name="program"/> as the command
+    /// analyzer names it). Only paranoid mode looks at it, against <c>paranoid.allow_commands</c>; otherwise it costs nothing.
+    /// </summary>
+    public void ReportProgram(string argv0, string program, int start, int length) =>
+        _paranoid?.CheckProgram(argv0, program, FieldPath("command"), _findings, start, length);
 
     /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
     public void Inspect(AgentAction inner, string field) =>

@@ -3,6 +3,7 @@ using Palisade.Core.Analyzers;
 using Palisade.Core.Analyzers.Egress;
 using Palisade.Core.Model;
 using Palisade.Core.Policy;
+using Palisade.Core.Policy.Paranoid;
 using Palisade.Core.Redaction;
 using Palisade.Core.Rules;
 using Palisade.Core.Scanners;
@@ -23,6 +24,9 @@ public sealed class PalisadeEngine
     private readonly IReadOnlyList<IActionAnalyzer> _analyzers;
     private readonly HashSet<string> _allowedValues;
 
+    /// <summary>Paranoid mode's allow-lists; null in every other mode, so they cost nothing there.</summary>
+    private readonly ParanoidGate? _paranoid;
+
     public PalisadeEngine(PalisadeConfig config, EvidenceRedactor? redactor = null)
         : this(config, redactor ?? EvidenceRedactor.Ephemeral(), EnabledRules(config).ToList(), rules: null)
     {
@@ -37,6 +41,7 @@ public sealed class PalisadeEngine
         Policy = new PolicyEvaluator(config, definitions);
         _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
+        _paranoid = config.Mode == PolicyMode.Paranoid ? new ParanoidGate(config, redactor) : null;
     }
 
     /// <summary>
@@ -97,6 +102,8 @@ public sealed class PalisadeEngine
             findings.Add(EngineFinding("engine-nesting-depth", prefix, $"nesting deeper than {AnalysisContext.MaxDepth} levels was not analysed"));
             return;
         }
+        // The action's own target (tool name, path, URL host); the programs of a command come from the command analyzer.
+        _paranoid?.Check(action, prefix, findings);
         foreach (var field in action.Fields)
         {
             if (field.Text.Length == 0) continue;
@@ -121,7 +128,7 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-decode-limit", path, "the decoding budget ran out before every encoded segment was decoded"));
         }
         if (_analyzers.Count == 0) return;
-        var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
+        var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d), _paranoid);
         foreach (var analyzer in _analyzers)
         {
             if (analyzer.AppliesTo(action))

@@ -1,4 +1,5 @@
 using Palisade.Core.Model;
+using Palisade.Core.Policy.Paranoid;
 using Palisade.Core.Rules;
 using Palisade.Core.Scanners;
 
@@ -46,7 +47,9 @@ public sealed class PolicyEvaluator
         }
         foreach (var f in findings.Where(f => !Scored(f)))
         {
-            var action = _rules.TryGetValue(f.RuleId, out var def) ? ActionFor(def) : EngineAction(f);
+            // Paranoid mode's hold is a review by definition: a person adds the target to a list or answers it.
+            var action = f.RuleId == ParanoidGate.RuleId ? Decision.Review
+                : _rules.TryGetValue(f.RuleId, out var def) ? ActionFor(def) : EngineAction(f);
             decided.Add(f with { Action = action });
         }
         if (decided.Count == 0) return Verdict.Allow with { InjectionScore = injectionScore, Reason = "no finding reached its threshold" };
@@ -106,12 +109,14 @@ public sealed class PolicyEvaluator
 
     private string Explain(Decision decision, Decision would, Finding top, int count, double score)
     {
+        var others = count > 1 ? $"; {count - 1} more finding{(count > 2 ? "s" : "")}" : "";
+        // The paranoid hold's description already says what to add where; the rule id and field would only bury it.
+        if (top.RuleId == ParanoidGate.RuleId && decision == Decision.Review) return $"held for review: {top.Description}{others}.";
         var what = Scored(top)
             ? $"possible prompt injection (score {score:0.00}, strongest rule {top.RuleId})"
             : top.Description.Length == 0
                 ? $"{top.RuleId} ({top.Severity.ToString().ToLowerInvariant()})"
                 : $"{top.Description.TrimEnd('.')} ({top.RuleId}, {top.Severity.ToString().ToLowerInvariant()})";
-        var others = count > 1 ? $"; {count - 1} more finding{(count > 2 ? "s" : "")}" : "";
         var verb = decision switch
         {
             Decision.Block => "blocked",

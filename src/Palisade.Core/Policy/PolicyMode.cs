@@ -8,7 +8,10 @@ public enum PolicyMode
     /// <summary>Decisions apply as configured. The default for the gateway and proxies.</summary>
     Enforce,
 
-    /// <summary>Allow-lists only: whatever enforce would merely audit is held for review.</summary>
+    /// <summary>
+    /// Allow-lists only: an action whose target (program, path, host, tool) is on no <c>paranoid:</c> list is held for
+    /// review, and whatever enforce would merely audit is held for review too.
+    /// </summary>
     Paranoid,
 
     /// <summary>Blocks become reviews that a person answers.</summary>

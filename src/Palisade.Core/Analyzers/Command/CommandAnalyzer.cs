@@ -122,6 +122,11 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
 
         private static readonly string[] SecretCategoryWords = ["credential", "secret", "password", "wallet", "dotenv", "browser", "history", "key"];
 
+        public void Program(ArgvCommand command, int start, int length)
+        {
+            if (command.Argv.Count > 0) context.ReportProgram(command.Argv[0], command.Program, start, length);
+        }
+
         public void Url(string url, string method, int start, int length) =>
             context.Inspect(Inner(ActionKind.HttpRequest, url: url, method: method), "url");
 

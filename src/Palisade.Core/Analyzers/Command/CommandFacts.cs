@@ -9,6 +9,11 @@ public interface ICommandEffects
     bool File(string path, FileOperation operation, int start, int length);
 
     void Url(string url, string method, int start, int length);
+
+    /// <summary>Reports a simple command about to be analysed (the program it runs is what paranoid mode's allow-list checks).</summary>
+    void Program(ArgvCommand command, int start, int length)
+    {
+    }
 }
 
 /// <summary>What one command (or a group of them) does that a pipeline or list combines: the basis of the flow checks.</summary>

@@ -107,6 +107,7 @@ public sealed partial class CommandWalker
             return facts;
         }
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
+        _effects.Program(c, start, length);
         var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
         foreach (var effect in FileEffects.Of(c)) Access(InDirectory(effect), archiver, facts, start, length);
         if (outermost && c.Redirects.Count > 0)
