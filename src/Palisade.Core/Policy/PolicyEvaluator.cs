@@ -111,7 +111,7 @@ public sealed class PolicyEvaluator
     {
         var others = count > 1 ? $"; {count - 1} more finding{(count > 2 ? "s" : "")}" : "";
         // The paranoid hold's description already says what to add where; the rule id and field would only bury it.
-        if (top.RuleId == ParanoidGate.RuleId && decision == Decision.Review) return $"held for review: {top.Description}{others}.";
+        if (top.RuleId == ParanoidGate.RuleId && decision == Decision.Review) return $"held for review: {top.Description} ({top.RuleId}){others}.";
         var what = Scored(top)
             ? $"possible prompt injection (score {score:0.00}, strongest rule {top.RuleId})"
             : top.Description.Length == 0

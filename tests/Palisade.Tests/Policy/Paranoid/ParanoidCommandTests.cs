@@ -13,7 +13,7 @@ public sealed class ParanoidCommandTests
         var v = ParanoidEngine.Create(Listed).Command("terraform apply");
         Assert.Equal(Decision.Review, v.Decision);
         Assert.Equal("paranoid-unlisted", v.DecidingRule);
-        Assert.Equal("held for review: paranoid mode: command 'terraform' is not on paranoid.allow_commands.", v.Reason);
+        Assert.Equal("held for review: paranoid mode: command 'terraform' is not on paranoid.allow_commands (paranoid-unlisted).", v.Reason);
         var f = Assert.Single(v.Findings);
         Assert.Equal(("policy", "policy", Severity.Low, Decision.Review), (f.Scanner, f.Category, f.Severity, f.Action));
     }

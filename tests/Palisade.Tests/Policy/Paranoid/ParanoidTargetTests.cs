@@ -14,7 +14,7 @@ public sealed class ParanoidTargetTests
         Assert.Equal(Decision.Allow, engine.Url("http://localhost:3000/health").Decision);
         var v = engine.Url("https://example.org/");
         Assert.Equal(Decision.Review, v.Decision);
-        Assert.Equal("held for review: paranoid mode: host 'example.org' is not on egress.allow_hosts or egress.trusted_hosts.", v.Reason);
+        Assert.Equal("held for review: paranoid mode: host 'example.org' is not on egress.allow_hosts or egress.trusted_hosts (paranoid-unlisted).", v.Reason);
         Assert.Equal(["localhost"], engine.Url("http://localhost:8080/").Held());
     }
 
@@ -49,7 +49,7 @@ public sealed class ParanoidTargetTests
         var v = ParanoidEngine.Create("paranoid:\n  allow_paths: ['~/src/**', '/home/u/src/app/**', '/tmp/*.log']\n").Path(path);
         Assert.Equal(Decision.Review, v.Decision);
         Assert.StartsWith($"held for review: paranoid mode: path '{shown}", v.Reason);
-        Assert.EndsWith("' is not on paranoid.allow_paths.", v.Reason);
+        Assert.EndsWith("' is not on paranoid.allow_paths (paranoid-unlisted).", v.Reason);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ParanoidTargetTests
         Assert.Equal(Decision.Allow, engine.Tool("mcp__filesystem__list_allowed_directories", "{}").Decision);
         var v = engine.Tool("get_weather_v2", """{"city":"Lyon"}""");
         Assert.Equal(Decision.Review, v.Decision);
-        Assert.Equal("held for review: paranoid mode: tool 'get_weather_v2' is not on paranoid.allow_tools.", v.Reason);
+        Assert.Equal("held for review: paranoid mode: tool 'get_weather_v2' is not on paranoid.allow_tools (paranoid-unlisted).", v.Reason);
     }
 
     [Fact]
