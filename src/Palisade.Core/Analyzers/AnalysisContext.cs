@@ -55,6 +55,9 @@ public sealed class AnalysisContext
     public void ReportProgram(string argv0, string program, int start, int length) =>
         _paranoid?.CheckProgram(argv0, program, FieldPath("command"), _findings, start, length);
 
+    /// <summary>A file or URL of a command that was past the analyzer's budget and not judged: paranoid cannot say it is listed.</summary>
+    public void ReportUnjudged(int start, int length) => _paranoid?.HoldUnjudged(FieldPath("command"), _findings, start, length);
+
     /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
     public void Inspect(AgentAction inner, string field) =>
         _inspect(inner, FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}", Depth + 1);

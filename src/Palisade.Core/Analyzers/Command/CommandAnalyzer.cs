@@ -127,6 +127,8 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
             if (command.Argv.Count > 0) context.ReportProgram(command.Argv[0], command.Program, start, length);
         }
 
+        public void Unjudged(int start, int length) => context.ReportUnjudged(start, length);
+
         public void Url(string url, string method, int start, int length) =>
             context.Inspect(Inner(ActionKind.HttpRequest, url: url, method: method), "url");
 

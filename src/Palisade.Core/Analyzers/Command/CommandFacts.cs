@@ -14,6 +14,11 @@ public interface ICommandEffects
     void Program(ArgvCommand command, int start, int length)
     {
     }
+
+    /// <summary>A file or URL past <see cref="CommandLimits.MaxInnerActions"/>, not handed on to be judged (paranoid mode holds the line for it).</summary>
+    void Unjudged(int start, int length)
+    {
+    }
 }
 
 /// <summary>What one command (or a group of them) does that a pipeline or list combines: the basis of the flow checks.</summary>

@@ -205,7 +205,11 @@ public sealed partial class CommandWalker
             _innerActions++;
             credential = _effects.File(effect.Path, effect.Operation, start, length);
         }
-        else credential = CredentialPaths.IsCredential(effect.Path);
+        else
+        {
+            credential = CredentialPaths.IsCredential(effect.Path);
+            _effects.Unjudged(start, length);
+        }
         var staged = _secretFiles.Contains(ArgvNormalizer.NormalizePath(effect.Path));
         if (effect.Operation == FileOperation.Read && (credential || staged || CredentialPaths.IsSensitive(effect.Path))) facts.ReadsSecret = true;
         if (effect.Operation == FileOperation.Write) facts.AddWrite(effect.Path);
@@ -227,7 +231,11 @@ public sealed partial class CommandWalker
         }
         foreach (var url in c.Args.Select(UrlIn).OfType<string>())
         {
-            if (_innerActions >= Limits.MaxInnerActions) break;
+            if (_innerActions >= Limits.MaxInnerActions)
+            {
+                _effects.Unjudged(start, length);
+                break;
+            }
             _innerActions++;
             _effects.Url(url, method, start, length);
         }
@@ -236,7 +244,11 @@ public sealed partial class CommandWalker
     /// <summary>A URL found outside an argument list (a PowerShell <c>.DownloadString('…')</c>), handed to the URL analyzer.</summary>
     internal void Request(string url, string method, int start, int length)
     {
-        if (_innerActions >= Limits.MaxInnerActions) return;
+        if (_innerActions >= Limits.MaxInnerActions)
+        {
+            _effects.Unjudged(start, length);
+            return;
+        }
         _innerActions++;
         _effects.Url(url, method, start, length);
     }

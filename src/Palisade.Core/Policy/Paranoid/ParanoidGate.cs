@@ -73,6 +73,10 @@ public sealed class ParanoidGate
         }
     }
 
+    /// <summary>A command touched more files and URLs than the analyzer hands on: those could not be checked, so the line is held.</summary>
+    public void HoldUnjudged(string field, List<Finding> findings, int start, int length) =>
+        Hold(findings, field, "", "the command touches more files and URLs than are checked one by one; the rest cannot be matched against paranoid.allow_paths or egress.allow_hosts", start, length);
+
     private bool ToolAllowed(string tool)
     {
         if (_exactTools.Contains(tool)) return true;

@@ -130,4 +130,16 @@ public sealed class ParanoidCommandTests
         Assert.Equal(Decision.Block, v.WouldDecide);
         Assert.DoesNotContain(v.Findings, f => f.RuleId == "paranoid-unlisted");
     }
+
+    [Fact]
+    public void A_command_touching_more_files_than_are_checked_one_by_one_is_held_even_when_every_checked_one_is_listed()
+    {
+        var engine = ParanoidEngine.Create(Listed + "  allow_paths: ['/srv/**']\n");
+        var files = string.Join(' ', Enumerable.Range(0, 64).Select(i => $"/srv/{i}.txt"));
+        Assert.Equal(Decision.Allow, engine.Command($"grep x {files}").Decision);
+        var v = engine.Command($"grep x {files} /srv/last.txt");
+        Assert.Equal(Decision.Review, v.Decision);
+        Assert.Contains("more files and URLs than are checked one by one", v.Reason);
+        Assert.Equal(Decision.Allow, ParanoidEngine.Create(Listed + "  allow_paths: ['/srv/**']\n", "enforce").Command($"grep x {files} /srv/last.txt").Decision);
+    }
 }
