@@ -17,22 +17,24 @@ public sealed class AnalysisContext
     private readonly Action<AgentAction, string, int> _inspect;
     private readonly List<Finding> _findings;
 
-    private readonly ParanoidGate? _paranoid;
+    private readonly AnalysisServices _services;
 
-    internal AnalysisContext(RuleSet rules, EvidenceRedactor redactor, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect,
-        ParanoidGate? paranoid = null)
+    internal AnalysisContext(RuleSet rules, EvidenceRedactor redactor, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect)
+        : this(new AnalysisServices(rules, redactor, null), findings, fieldPrefix, depth, inspect)
     {
-        _paranoid = paranoid;
-        Rules = rules;
-        Redactor = redactor;
+    }
+
+    internal AnalysisContext(AnalysisServices services, List<Finding> findings, string fieldPrefix, int depth, Action<AgentAction, string, int> inspect)
+    {
+        _services = services;
         _findings = findings;
         FieldPrefix = fieldPrefix;
         Depth = depth;
         _inspect = inspect;
     }
 
-    public RuleSet Rules { get; }
-    public EvidenceRedactor Redactor { get; }
+    public RuleSet Rules => _services.Rules;
+    public EvidenceRedactor Redactor => _services.Redactor;
 
     /// <summary>Prefix for field paths of findings made here, e.g. <c>arguments.command</c> inside a tool call.</summary>
     public string FieldPrefix { get; }
@@ -53,10 +55,10 @@ public sealed class AnalysisContext
     /// analyzer names it). Only paranoid mode looks at it, against <c>paranoid.allow_commands</c>; otherwise it costs nothing.
     /// </summary>
     public void ReportProgram(string argv0, string program, int start, int length) =>
-        _paranoid?.CheckProgram(argv0, program, FieldPath("command"), _findings, start, length);
+        _services.Paranoid?.CheckProgram(argv0, program, FieldPath("command"), _findings, start, length);
 
     /// <summary>A file or URL of a command that was past the analyzer's budget and not judged: paranoid cannot say it is listed.</summary>
-    public void ReportUnjudged(int start, int length) => _paranoid?.HoldUnjudged(FieldPath("command"), _findings, start, length);
+    public void ReportUnjudged(int start, int length) => _services.Paranoid?.HoldUnjudged(FieldPath("command"), _findings, start, length);
 
     /// <summary>Runs content scanners and analyzers on <paramref name="inner"/>, reporting under <paramref name="field"/>.</summary>
     public void Inspect(AgentAction inner, string field) =>
@@ -77,4 +79,17 @@ public sealed class AnalysisContext
         foreach (var f in added)
             if (seen.Add(f.RuleId)) _findings.Add(f);
     }
+}
+
+/// <summary>
+/// What every analysis context of one engine shares, made once per engine: one reference per context instead of one
+/// per service, so a context (one per inspected action) costs no more for carrying paranoid mode's lists.
+/// </summary>
+internal sealed class AnalysisServices(RuleSet rules, EvidenceRedactor redactor, ParanoidGate? paranoid)
+{
+    public RuleSet Rules { get; } = rules;
+    public EvidenceRedactor Redactor { get; } = redactor;
+
+    /// <summary>Null unless the mode is paranoid.</summary>
+    public ParanoidGate? Paranoid { get; } = paranoid;
 }

@@ -26,6 +26,7 @@ public sealed class PalisadeEngine
 
     /// <summary>Paranoid mode's allow-lists; null in every other mode, so they cost nothing there.</summary>
     private readonly ParanoidGate? _paranoid;
+    private readonly AnalysisServices _services;
 
     public PalisadeEngine(PalisadeConfig config, EvidenceRedactor? redactor = null)
         : this(config, redactor ?? EvidenceRedactor.Ephemeral(), EnabledRules(config).ToList(), rules: null)
@@ -42,6 +43,7 @@ public sealed class PalisadeEngine
         _analyzers = ScannerChain.CreateAnalyzers(config);
         _allowedValues = new HashSet<string>(config.AllowValues, StringComparer.Ordinal);
         _paranoid = config.Mode == PolicyMode.Paranoid ? new ParanoidGate(config, redactor) : null;
+        _services = new AnalysisServices(Rules, redactor, _paranoid);
     }
 
     /// <summary>
@@ -128,7 +130,7 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-decode-limit", path, "the decoding budget ran out before every encoded segment was decoded"));
         }
         if (_analyzers.Count == 0) return;
-        var context = new AnalysisContext(Rules, Redactor, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d), _paranoid);
+        var context = new AnalysisContext(_services, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
         foreach (var analyzer in _analyzers)
         {
             if (analyzer.AppliesTo(action))

@@ -31,19 +31,23 @@ public sealed class PathGlob
     public bool Matches(string canonicalPath)
     {
         if (IsLiteral) return canonicalPath == Canonical;
-        return MatchSegments(_segments, canonicalPath.Split('/'));
+        // Segment bounds on the stack for ordinary paths; a path of hundreds of segments gets a heap array.
+        var count = canonicalPath.AsSpan().Count('/') + 1;
+        Span<Range> bounds = count <= 64 ? stackalloc Range[count] : new Range[count];
+        canonicalPath.AsSpan().Split(bounds, '/');
+        return MatchSegments(_segments, canonicalPath, bounds);
     }
 
     /// <summary>
     /// The single-backtrack-point wildcard walk over segments (<c>**</c> plays <c>*</c>): O(glob × path) whatever the path,
     /// so a path of ten thousand segments cannot make a glob with several <c>**</c> explode.
     /// </summary>
-    private static bool MatchSegments(string[] glob, string[] path)
+    private static bool MatchSegments(string[] glob, string text, ReadOnlySpan<Range> path)
     {
         int g = 0, p = 0, star = -1, mark = 0;
         while (p < path.Length)
         {
-            if (g < glob.Length && glob[g] != "**" && MatchSegment(glob[g], path[p]))
+            if (g < glob.Length && glob[g] != "**" && MatchSegment(glob[g], text.AsSpan()[path[p]]))
             {
                 g++;
                 p++;
