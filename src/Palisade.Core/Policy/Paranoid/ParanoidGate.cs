@@ -41,8 +41,11 @@ public sealed class ParanoidGate
     {
         switch (action.Kind)
         {
-            case ActionKind.ToolCall when action.ToolName is { Length: > 0 } tool && !ToolAllowed(tool):
-                var name = TargetText.Show(_redactor, tool);
+            case ActionKind.ToolCall when string.IsNullOrEmpty(action.ToolName):
+                Hold(findings, field.Length == 0 ? "tool" : field, "", "a tool call without a tool name cannot be matched against paranoid.allow_tools");
+                break;
+            case ActionKind.ToolCall when !ToolAllowed(action.ToolName!):
+                var name = TargetText.Show(_redactor, action.ToolName!);
                 Hold(findings, field.Length == 0 ? "tool" : field, name, $"tool '{name}' is not on paranoid.allow_tools");
                 break;
             case ActionKind.FileAccess when action.Path is { Length: > 0 } path:

@@ -100,6 +100,21 @@ public sealed class ParanoidTargetTests
     }
 
     [Fact]
+    public void A_tool_call_without_a_name_is_held()
+    {
+        var v = ParanoidEngine.Create("paranoid:\n  allow_tools: ['mcp__*']\n").Evaluate(Core.Engine.ScanKind.ToolAction("not a tool call"));
+        Assert.Contains(v.Findings, f => f.RuleId == "paranoid-unlisted" && f.Description.Contains("without a tool name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Windows_paths_and_globs_resolve_alike()
+    {
+        var engine = ParanoidEngine.Create("paranoid:\n  allow_paths: ['C:\\Work\\Src\\**']\n");
+        Assert.Equal(Decision.Allow, engine.Path(@"c:\work\src\App\Program.cs").Decision);
+        Assert.Equal(Decision.Review, engine.Path(@"C:\Work\Other\x.cs").Decision);
+    }
+
+    [Fact]
     public void An_unlisted_tool_and_its_unlisted_command_are_both_held()
     {
         var v = ParanoidEngine.Create().Tool("Bash", """{"command":"ls"}""");
