@@ -97,7 +97,11 @@ public sealed class PalisadeEngine
     }
 
     /// <summary>Content scanners over the action's fields, then analyzers over its structure; analyzers may inspect inner actions.</summary>
-    private void Inspect(AgentAction action, List<Finding> findings, string prefix, int depth)
+    /// <param name="directory">
+    /// The working directory of the action this one was found in: inner actions (the files of a command, of a tool call)
+    /// do not carry it, and paranoid mode resolves their relative paths against it. Only paranoid mode passes it on.
+    /// </param>
+    private void Inspect(AgentAction action, List<Finding> findings, string prefix, int depth, string? directory = null)
     {
         if (depth > AnalysisContext.MaxDepth)
         {
@@ -105,7 +109,11 @@ public sealed class PalisadeEngine
             return;
         }
         // The action's own target (tool name, path, URL host); the programs of a command come from the command analyzer.
-        _paranoid?.Check(action, prefix, findings);
+        if (_paranoid is not null)
+        {
+            directory = action.WorkingDirectory ?? directory;
+            _paranoid.Check(action, prefix, findings, directory);
+        }
         foreach (var field in action.Fields)
         {
             if (field.Text.Length == 0) continue;
@@ -130,13 +138,18 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-decode-limit", path, "the decoding budget ran out before every encoded segment was decoded"));
         }
         if (_analyzers.Count == 0) return;
-        var context = new AnalysisContext(_services, findings, prefix, depth, (inner, p, d) => Inspect(inner, findings, p, d));
+        var context = new AnalysisContext(_services, findings, prefix, depth, _paranoid is null ? Recurse(findings) : Recurse(findings, directory));
         foreach (var analyzer in _analyzers)
         {
             if (analyzer.AppliesTo(action))
                 Guarded(findings, prefix, analyzer.Name, "analyzer", (analyzer, action, context), static s => s.analyzer.Analyze(s.action, s.context));
         }
     }
+
+    // Two methods, so that each closure captures only what it uses: enforce's is no larger for paranoid's directory.
+    private Action<AgentAction, string, int> Recurse(List<Finding> findings) => (inner, p, d) => Inspect(inner, findings, p, d);
+
+    private Action<AgentAction, string, int> Recurse(List<Finding> findings, string? directory) => (inner, p, d) => Inspect(inner, findings, p, d, directory);
 
     /// <summary>
     /// Runs one scanner or analyzer. One that runs out of time or fails has not looked: in enforce that must stop the

@@ -36,8 +36,12 @@ public sealed class ParanoidGate
         _toolPrefixes = p.AllowTools.Where(t => t.EndsWith('*')).Select(t => t[..^1]).ToArray();
     }
 
-    /// <summary>Checks the target of a tool call, file access or HTTP request; other kinds have none and pass untouched.</summary>
-    public void Check(AgentAction action, string field, List<Finding> findings)
+    /// <summary>
+    /// Checks the target of a tool call, file access or HTTP request; other kinds have none and pass untouched.
+    /// <paramref name="directory"/>: where a relative path starts (the action's own working directory, or that of the
+    /// action it was found in).
+    /// </summary>
+    public void Check(AgentAction action, string field, List<Finding> findings, string? directory = null)
     {
         switch (action.Kind)
         {
@@ -49,7 +53,7 @@ public sealed class ParanoidGate
                 Hold(findings, field.Length == 0 ? "tool" : field, name, $"tool '{name}' is not on paranoid.allow_tools");
                 break;
             case ActionKind.FileAccess when action.Path is { Length: > 0 } path:
-                CheckPath(path, action.WorkingDirectory, field.Length == 0 ? "path" : field, findings);
+                CheckPath(path, action.WorkingDirectory ?? directory, field.Length == 0 ? "path" : field, findings);
                 break;
             case ActionKind.HttpRequest when action.Url is { Length: > 0 } url:
                 CheckUrl(url, field.Length == 0 ? "url" : field, findings);

@@ -69,6 +69,20 @@ public sealed class ParanoidTargetTests
     }
 
     [Fact]
+    public void Relative_paths_inside_a_command_or_tool_call_resolve_against_the_working_directory_of_the_action()
+    {
+        var engine = ParanoidEngine.Create("paranoid:\n  allow_commands: [grep]\n  allow_tools: [Bash, Read]\n  allow_paths: ['/home/u/proj/**']\n");
+        var command = Core.Engine.ScanKind.ToAction("command", "grep x src/a.cs") with { WorkingDirectory = "/home/u/proj" };
+        Assert.Equal(Decision.Allow, engine.Evaluate(command).Decision);
+        Assert.Equal(["~/other/a.cs"], engine.Evaluate(command with { CommandLine = "grep x ../other/a.cs" }).Held());
+        var tool = new AgentAction { Kind = ActionKind.ToolCall, ToolName = "Read", ArgumentsJson = """{"file_path":"src/a.cs"}""", WorkingDirectory = "/home/u/proj" };
+        Assert.Equal(Decision.Allow, engine.Evaluate(tool).Decision);
+        var bash = tool with { ToolName = "Bash", ArgumentsJson = """{"command":"grep x src/a.cs /etc/hosts"}""" };
+        Assert.Equal(["/etc/hosts"], engine.Evaluate(bash).Held());
+        Assert.Equal(["src/a.cs"], engine.Evaluate(command with { WorkingDirectory = null }).Held());
+    }
+
+    [Fact]
     public void A_file_a_path_rule_blocks_stays_blocked_even_when_listed()
     {
         var v = ParanoidEngine.Create("paranoid:\n  allow_paths: ['~/**']\n").Path("~/.ssh/id_rsa");
