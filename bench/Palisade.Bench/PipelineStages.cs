@@ -48,6 +48,7 @@ public static class PipelineStages
             ("decode: percent", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.PercentCodec.Find(text, l); }),
             ("decode: base64/32 runs", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.EncodedRunFinder.Find(text, 16, l); }),
             ("decode: hex", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.HexCodec.Find(text, 16, l); }),
+            ("decode: escapes", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.EscapeCodec.Find(text, l); }),
             ("decode: hidden", () => { var l = new List<Palisade.Core.Text.Decoding.DecodedSegment>(); Palisade.Core.Text.Decoding.SegmentFinder.FindHidden(text, l); }),
             ("automaton: text on raw", () => { var sink = new NoSink(); textAutomaton.Scan(text, ref sink); }),
             ("automaton: folded on folded", () => { var sink = new NoSink(); foldedAutomaton.Scan(folded, ref sink); }),

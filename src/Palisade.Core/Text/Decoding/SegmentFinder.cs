@@ -6,7 +6,7 @@ internal static class SegmentFinder
     /// <summary>Below this, every word is a candidate: a configured minimum is raised to it.</summary>
     private const int MinSegmentFloor = 4;
 
-    /// <summary>Encoded payloads in visible text: URL, base64, base32, hex, and the text as a whole.</summary>
+    /// <summary>Encoded payloads in visible text: URL, base64, base32, hex, character escapes, and the text as a whole.</summary>
     public static void FindEncoded(string text, DecodeLimits limits, List<DecodedSegment> into)
     {
         var first = into.Count;
@@ -14,6 +14,7 @@ internal static class SegmentFinder
         PercentCodec.Find(text, into);
         EncodedRunFinder.Find(text, minLength, into);
         HexCodec.Find(text, minLength, into);
+        EscapeCodec.Find(text, into);
         if (WholeContent.TryDecode(text, minLength) is { } whole)
         {
             // The whole payload supersedes its pieces (one per line of a wrapped base64 body).
