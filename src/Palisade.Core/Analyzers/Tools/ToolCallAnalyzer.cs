@@ -92,11 +92,14 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
         return effects;
     }
 
-    /// <summary>An action the tool call performs; its text was already scanned as an argument, so it carries no fields.</summary>
+    /// <summary>
+    /// An action the tool call performs; its text was already scanned as an argument, so it carries no fields. It runs
+    /// where the tool call runs: a relative path (or a shell line's relative operands) starts in the call's working directory.
+    /// </summary>
     private static AgentAction Inner(AgentAction outer, ActionKind kind) => new()
     {
         Kind = kind, FoundIn = ActionKind.ToolCall, Direction = outer.Direction, Source = outer.Source, Transport = outer.Transport,
-        SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName,
+        SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName, WorkingDirectory = outer.WorkingDirectory,
     };
 
     private static Finding Unreadable(AnalysisContext context, string why) => new()
