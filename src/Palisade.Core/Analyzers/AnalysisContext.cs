@@ -65,14 +65,18 @@ public sealed class AnalysisContext
         _inspect(inner, FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}", Depth + 1);
 
     /// <summary>
-    /// <see cref="Inspect"/> with each finding it adds passed through <paramref name="rewrite"/>: for an action that stands
-    /// for another (a credential file standing for the directory a command archives), so the finding says what was done.
+    /// <see cref="Inspect"/> with each finding it adds passed through <paramref name="rewrite"/> (null drops it): for an
+    /// action that stands for another (a credential file standing for the directory a command archives), so the finding
+    /// says what was done.
     /// </summary>
-    public void InspectRewritten(AgentAction inner, string field, Func<Finding, Finding> rewrite)
+    public void InspectRewritten(AgentAction inner, string field, Func<Finding, Finding?> rewrite)
     {
         var before = _findings.Count;
         Inspect(inner, field);
-        for (var i = before; i < _findings.Count; i++) _findings[i] = rewrite(_findings[i]);
+        var added = _findings.GetRange(before, _findings.Count - before);
+        _findings.RemoveRange(before, added.Count);
+        foreach (var f in added)
+            if (rewrite(f) is { } kept) _findings.Add(kept);
     }
 
     /// <summary>

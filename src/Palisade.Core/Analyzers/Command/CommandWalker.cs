@@ -139,7 +139,8 @@ public sealed partial class CommandWalker
         facts.ReadsBulk |= archiver && IsBulkRoot(effect.Path);
         if (effect.Recursive && ReadsHomes(effect))
         {
-            facts.ReadsBulk = true;
+            // An archive of it is bulk data for the flow checks; a copy by rsync or scp is its own network command.
+            facts.ReadsBulk |= archiver;
             Flow("home-read-whole " + program, start, length);
         }
     }
