@@ -51,18 +51,25 @@ internal static class RecursiveOperands
     }
 
     /// <summary>
-    /// <c>find DIR … -exec cat {} \;</c> (or grep, cp, tar…): the command reads the content of every file under DIR. A find
-    /// that only lists names reads no content and is not a read of the tree.
+    /// <c>find DIR … -exec cat {} \;</c> (or grep, cp, tar…): the command reads the content of every file under DIR. A
+    /// find that picks files by name, age, size or depth reads only those: DIR is judged as named (a credential directory
+    /// still is one), not as a tree. A find that only lists names reads no content and reads nothing here.
     /// </summary>
     public static IEnumerable<FileEffect> Find(IReadOnlyList<string> args)
     {
         if (!ExecsReader(args)) yield break;
+        var whole = !args.Any(IsNarrowing);
         foreach (var a in args)
         {
             if (a.Length == 0 || a[0] is '-' or '(' or '!' or ')') yield break;
-            if (FileEffects.IsFileLike(a)) yield return new FileEffect(a, FileOperation.Read) { Recursive = true };
+            if (FileEffects.IsFileLike(a)) yield return new FileEffect(a, FileOperation.Read) { Recursive = whole };
         }
     }
+
+    private static bool IsNarrowing(string a) =>
+        a is "-name" or "-iname" or "-path" or "-ipath" or "-wholename" or "-iwholename" or "-regex" or "-iregex" or "-lname" or "-ilname"
+            or "-maxdepth" or "-size" or "-user" or "-group" or "-perm" or "-inum" or "-samefile" or "-links" or "-empty"
+        || a.StartsWith("-newer", StringComparison.Ordinal) || a is "-mtime" or "-mmin" or "-atime" or "-amin" or "-ctime" or "-cmin" or "-used";
 
     private static bool ExecsReader(IReadOnlyList<string> args)
     {
