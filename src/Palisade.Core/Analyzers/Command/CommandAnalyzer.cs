@@ -113,7 +113,8 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
             var before = findings.Count;
             var directory = effect.Unanchored ? null : outer.WorkingDirectory;
             context.Inspect(Inner(ActionKind.FileAccess, path: effect.Path, operation: effect.Operation, directory: directory), "file");
-            if (effect.Recursive && effect.Operation == FileOperation.Read) ReadWhole(effect.Path, directory, before);
+            if (effect.Recursive && effect.Operation == FileOperation.Read)
+                WholeDirectory.JudgeStoresInside(context, "file", effect.Path, directory, before, store => Inner(ActionKind.FileAccess, path: store, operation: FileOperation.Read));
             bool judged = false, credential = false;
             for (var i = before; i < findings.Count; i++)
             {
@@ -123,32 +124,6 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
             }
             // Where the path analyzer says nothing, the short built-in list decides (for the flow checks only).
             return credential || (!judged && CredentialPaths.IsCredential(effect.Path));
-        }
-
-        /// <summary>
-        /// A directory read as a tree is also a read of each credential store it holds, judged by that store's rule; the
-        /// finding says the directory was read whole and shows the directory, not the representative file. A rule that
-        /// already judged the directory itself (<c>~/.gnupg</c> is the GnuPG rule's) is not repeated.
-        /// </summary>
-        private void ReadWhole(string path, string? directory, int since)
-        {
-            var dir = PathResolver.Resolve(path, directory).Canonical;
-            if (WholeDirectory.HoldsHomes(dir)) return;
-            HashSet<string>? reported = null;
-            string? shown = null;
-            foreach (var store in WholeDirectory.CredentialsInside(dir))
-            {
-                if (reported is null)
-                {
-                    reported = new HashSet<string>(StringComparer.Ordinal);
-                    for (var i = since; i < context.FindingsSoFar.Count; i++) reported.Add(context.FindingsSoFar[i].RuleId);
-                    shown = context.Redactor.Excerpt(dir, 160);
-                }
-                context.InspectRewritten(Inner(ActionKind.FileAccess, path: store, operation: FileOperation.Read), "file",
-                    f => f.Scanner != PathAnalyzer.AnalyzerName ? f
-                        : !reported.Add(f.RuleId) ? null
-                        : f with { Evidence = shown!, Description = $"{f.Description}, by reading {shown} whole (recursively)" });
-            }
         }
 
         /// <summary>Path categories whose files hold secrets (credentials, keys, password stores, wallets, browser data, .env, history).</summary>

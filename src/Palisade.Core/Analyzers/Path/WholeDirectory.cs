@@ -1,3 +1,5 @@
+using Palisade.Core.Model;
+
 namespace Palisade.Core.Analyzers.Paths;
 
 /// <summary>
@@ -80,5 +82,33 @@ public static class WholeDirectory
         for (var i = 0; i < dir.Length; i++)
             if (store[i] != "*" && store[i] != dir[i]) return false;
         return true;
+    }
+
+    /// <summary>
+    /// A directory read as a tree is also a read of each credential store it holds, judged by that store's rule (the
+    /// action <paramref name="read"/> makes for a store's representative path): the finding says the directory was read
+    /// whole and shows the directory, not the representative file. A rule that already judged the directory itself
+    /// since <paramref name="since"/> (<c>~/.gnupg</c> is the GnuPG rule's) is not repeated. Homes are left to the
+    /// command rule on a whole home (<see cref="HoldsHomes"/>).
+    /// </summary>
+    public static void JudgeStoresInside(AnalysisContext context, string field, string path, string? workingDirectory, int since, Func<string, AgentAction> read)
+    {
+        var dir = PathResolver.Resolve(path, workingDirectory).Canonical;
+        if (HoldsHomes(dir)) return;
+        HashSet<string>? reported = null;
+        string? shown = null;
+        foreach (var store in CredentialsInside(dir))
+        {
+            if (reported is null)
+            {
+                reported = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = since; i < context.FindingsSoFar.Count; i++) reported.Add(context.FindingsSoFar[i].RuleId);
+                shown = context.Redactor.Excerpt(dir, 160);
+            }
+            context.InspectRewritten(read(store), field,
+                f => f.Scanner != PathAnalyzer.AnalyzerName ? f
+                    : !reported.Add(f.RuleId) ? null
+                    : f with { Evidence = shown!, Description = $"{f.Description}, by reading {shown} whole (recursively)" });
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Palisade.Core.Analyzers.Paths;
 using Palisade.Core.Model;
 
 namespace Palisade.Core.Analyzers.Tools;
@@ -62,7 +63,11 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
                     context.Inspect(Inner(action, ActionKind.Command) with { CommandLine = value }, field);
                     break;
                 case EffectKind.File:
+                    var before = context.FindingsSoFar.Count;
                     context.Inspect(Inner(action, ActionKind.FileAccess) with { Path = value, FileOperation = effect.Operation }, field);
+                    if (effect.Tree)
+                        WholeDirectory.JudgeStoresInside(context, field, value, action.WorkingDirectory, before,
+                            store => Inner(action, ActionKind.FileAccess) with { Path = store, FileOperation = FileOperation.Read });
                     break;
                 case EffectKind.Url:
                     context.Inspect(Inner(action, ActionKind.HttpRequest) with { Url = value, Method = "GET" }, field);

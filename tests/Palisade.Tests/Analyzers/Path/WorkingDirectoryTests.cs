@@ -49,6 +49,23 @@ public sealed class WorkingDirectoryTests
         Assert.Contains(verdict.Findings, f => f.RuleId == rule);
     }
 
+    [Theory]
+    [InlineData("""{"pattern":"secret","path":"/home/u/.config"}""", null, "path-gcloud-credentials")]
+    [InlineData("""{"pattern":"secret","path":".config"}""", "/home/u", "path-gcloud-credentials")]
+    [InlineData("""{"pattern":"secret","path":"."}""", "/home/u/.mozilla/firefox/x.default", "path-firefox-profile-secrets")]
+    public void A_grep_tool_searching_a_directory_reads_the_stores_in_it(string json, string? cwd, string rule)
+    {
+        var verdict = Tool("Grep", json, cwd);
+        Assert.Equal(Decision.Block, verdict.Decision);
+        var finding = Assert.Single(verdict.Findings, f => f.RuleId == rule);
+        Assert.Contains("whole (recursively)", finding.Description);
+        Assert.StartsWith("arguments.path", finding.Location.Field);
+    }
+
+    [Fact]
+    public void A_grep_tool_searching_a_project_is_allowed() =>
+        Assert.Equal(Decision.Allow, Tool("Grep", """{"pattern":"TODO","path":"src"}""", "/home/u/proj").Decision);
+
     [Fact]
     public void A_file_access_with_a_relative_path_starts_in_its_working_directory() =>
         Assert.Equal(Decision.Block, Engine.Evaluate(new AgentAction
