@@ -30,8 +30,8 @@ public static class KnownTools
         ["WebFetch"] = [Fetch("url")],
         ["WebSearch"] = [],
         ["Glob"] = [Read("path"), Read("pattern")],
-        // Grep searches the content of every file under its path.
-        ["Grep"] = [Read("path") with { Tree = true }],
+        // Grep searches the content of every file under its path, by default the working directory.
+        ["Grep"] = [Read("path") with { Tree = true, Default = "." }],
         ["LS"] = [Read("path")],
         ["Task"] = [],
         ["TodoWrite"] = [],

@@ -50,7 +50,7 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
         }
 
         var known = KnownTools.Lookup(call);
-        var effectList = known is not null ? KnownEffects(known, args) : GenericToolAdapter.Effects(call).ToList();
+        var effectList = known is not null ? KnownEffects(known, args, action.WorkingDirectory is not null) : GenericToolAdapter.Effects(call).ToList();
         string? writtenFile = null;
         foreach (var (effect, _, value) in effectList)
             if (writtenFile is null && effect.Kind == EffectKind.File && effect.Operation == FileOperation.Write) writtenFile = value;
@@ -88,12 +88,20 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
         return fields;
     }
 
-    private static List<(ToolEffect Effect, string Path, string Value)> KnownEffects(ToolEffect[] known, JsonElement args)
+    /// <param name="defaults">
+    /// Whether an absent argument takes the tool's default (<see cref="ToolEffect.Default"/>): only where the call says
+    /// where it runs, since a default like <c>.</c> names nothing without a working directory.
+    /// </param>
+    private static List<(ToolEffect Effect, string Path, string Value)> KnownEffects(ToolEffect[] known, JsonElement args, bool defaults)
     {
         var effects = new List<(ToolEffect, string, string)>();
         foreach (var e in known)
+        {
+            var count = effects.Count;
             foreach (var (path, value) in ArgumentPath.Select(args, e.Argument))
                 effects.Add((e, path, value));
+            if (defaults && effects.Count == count && e.Default is { } fallback) effects.Add((e, e.Argument, fallback));
+        }
         return effects;
     }
 

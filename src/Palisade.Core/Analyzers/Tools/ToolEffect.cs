@@ -26,4 +26,7 @@ public sealed record ToolEffect(EffectKind Kind, string Argument, FileOperation 
 {
     /// <summary>The tool reads the content of every file under the path (a content search): a directory is read whole.</summary>
     public bool Tree { get; init; }
+
+    /// <summary>What the tool uses when the argument is absent (Grep searches <c>.</c>, the working directory), or null.</summary>
+    public string? Default { get; init; }
 }

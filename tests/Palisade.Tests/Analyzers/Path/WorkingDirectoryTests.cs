@@ -53,6 +53,7 @@ public sealed class WorkingDirectoryTests
     [InlineData("""{"pattern":"secret","path":"/home/u/.config"}""", null, "path-gcloud-credentials")]
     [InlineData("""{"pattern":"secret","path":".config"}""", "/home/u", "path-gcloud-credentials")]
     [InlineData("""{"pattern":"secret","path":"."}""", "/home/u/.mozilla/firefox/x.default", "path-firefox-profile-secrets")]
+    [InlineData("""{"pattern":"secret"}""", "/home/u/.config", "path-gcloud-credentials")]
     public void A_grep_tool_searching_a_directory_reads_the_stores_in_it(string json, string? cwd, string rule)
     {
         var verdict = Tool("Grep", json, cwd);
@@ -62,9 +63,12 @@ public sealed class WorkingDirectoryTests
         Assert.StartsWith("arguments.path", finding.Location.Field);
     }
 
-    [Fact]
-    public void A_grep_tool_searching_a_project_is_allowed() =>
-        Assert.Equal(Decision.Allow, Tool("Grep", """{"pattern":"TODO","path":"src"}""", "/home/u/proj").Decision);
+    [Theory]
+    [InlineData("""{"pattern":"TODO","path":"src"}""", "/home/u/proj")]
+    [InlineData("""{"pattern":"TODO"}""", "/home/u/proj")]
+    [InlineData("""{"pattern":"TODO"}""", null)]
+    public void A_grep_tool_searching_a_project_is_allowed(string json, string? cwd) =>
+        Assert.Equal(Decision.Allow, Tool("Grep", json, cwd).Decision);
 
     [Fact]
     public void A_file_access_with_a_relative_path_starts_in_its_working_directory() =>
