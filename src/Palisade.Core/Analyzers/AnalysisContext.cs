@@ -65,6 +65,21 @@ public sealed class AnalysisContext
         _inspect(inner, FieldPrefix.Length == 0 ? field : field.Length == 0 ? FieldPrefix : $"{FieldPrefix}.{field}", Depth + 1);
 
     /// <summary>
+    /// <see cref="Inspect"/> with each finding it adds passed through <paramref name="rewrite"/> (null drops it): for an
+    /// action that stands for another (a credential file standing for the directory a command archives), so the finding
+    /// says what was done.
+    /// </summary>
+    public void InspectRewritten(AgentAction inner, string field, Func<Finding, Finding?> rewrite)
+    {
+        var before = _findings.Count;
+        Inspect(inner, field);
+        var added = _findings.GetRange(before, _findings.Count - before);
+        _findings.RemoveRange(before, added.Count);
+        foreach (var f in added)
+            if (rewrite(f) is { } kept) _findings.Add(kept);
+    }
+
+    /// <summary>
     /// <see cref="Inspect"/> for another view of content already scanned (a URL's decoded components): a finding under a
     /// rule that has already reported in this evaluation is dropped, so one value seen twice is reported once.
     /// </summary>

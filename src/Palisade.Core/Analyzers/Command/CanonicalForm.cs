@@ -53,7 +53,7 @@ public sealed class CanonicalForm(int maxChars)
     /// <summary>The facts the flow checks write (<c>flow: FACT …</c>): the analyzer's vocabulary, never text from the line.</summary>
     public static bool IsFlowFact(ReadOnlySpan<char> word) =>
         word is "credential-exfil" or "bulk-exfil" or "download-exec" or "decoded-exec" or "decoded-file-exec" or "decoded-payload" or "shell-spawn"
-            or "temp-staged-exec" or "space-after-name";
+            or "temp-staged-exec" or "space-after-name" or "home-read-whole";
 
     /// <summary>The original-text span of the line holding <paramref name="offset"/>.</summary>
     public (int Start, int Length) SourceOf(int offset)

@@ -1,3 +1,4 @@
+using Palisade.Core.Analyzers.Paths;
 using Palisade.Core.Model;
 using Palisade.Core.Rules;
 
@@ -23,7 +24,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
     {
         var field = context.FieldPath(action.Fields.FirstOrDefault(f => f.Text == action.CommandLine).Path ?? "command");
         var line = LookalikeLetters.Fold(action.CommandLine!, out var disguised);
-        var walker = new CommandWalker(new InnerActions(action, context), _limits);
+        var walker = new CommandWalker(new InnerActions(action, context), _limits) { WorkingDirectory = action.WorkingDirectory };
         // The disguise is a finding of its own (cmd-lookalike-letters): the line is also judged as what it looks like.
         if (disguised) walker.Form.Add("evasion", "lookalike-letters", 0, line.Length);
         try
@@ -97,14 +98,23 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         return scratch.Count == 0 ? null : scratch[0].Start;
     }
 
-    /// <summary>Files and URLs become actions of their own, judged by the whole engine (the path and URL analyzers among it).</summary>
+    /// <summary>
+    /// Files and URLs become actions of their own, judged by the whole engine (the path and URL analyzers among it). A
+    /// relative file starts in the working directory of the command, unless the line moved somewhere it does not name.
+    /// </summary>
     private sealed class InnerActions(AgentAction outer, AnalysisContext context) : ICommandEffects
     {
-        public bool File(string path, FileOperation operation, int start, int length)
+        public bool File(string path, FileOperation operation, int start, int length) =>
+            File(new FileEffect(path, operation), start, length);
+
+        public bool File(FileEffect effect, int start, int length)
         {
             var findings = context.FindingsSoFar;
             var before = findings.Count;
-            context.Inspect(Inner(ActionKind.FileAccess, path: path, operation: operation), "file");
+            var directory = effect.Unanchored ? null : outer.WorkingDirectory;
+            context.Inspect(Inner(ActionKind.FileAccess, path: effect.Path, operation: effect.Operation, directory: directory), "file");
+            if (effect.Recursive && effect.Operation == FileOperation.Read)
+                WholeDirectory.JudgeStoresInside(context, "file", effect.Path, directory, before, store => Inner(ActionKind.FileAccess, path: store, operation: FileOperation.Read));
             bool judged = false, credential = false;
             for (var i = before; i < findings.Count; i++)
             {
@@ -113,7 +123,7 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
                 credential |= IsSecretCategory(findings[i].Category);
             }
             // Where the path analyzer says nothing, the short built-in list decides (for the flow checks only).
-            return credential || (!judged && CredentialPaths.IsCredential(path));
+            return credential || (!judged && CredentialPaths.IsCredential(effect.Path));
         }
 
         /// <summary>Path categories whose files hold secrets (credentials, keys, password stores, wallets, browser data, .env, history).</summary>
@@ -132,8 +142,9 @@ public sealed class CommandAnalyzer(CommandLimits? limits = null) : IActionAnaly
         public void Url(string url, string method, int start, int length) =>
             context.Inspect(Inner(ActionKind.HttpRequest, url: url, method: method), "url");
 
-        private AgentAction Inner(ActionKind kind, string? path = null, FileOperation? operation = null, string? url = null, string? method = null) => new()
+        private AgentAction Inner(ActionKind kind, string? path = null, FileOperation? operation = null, string? url = null, string? method = null, string? directory = null) => new()
         {
+            WorkingDirectory = directory,
             Kind = kind,
             Path = path,
             FileOperation = operation,

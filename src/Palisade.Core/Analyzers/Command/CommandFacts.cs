@@ -8,6 +8,12 @@ public interface ICommandEffects
     /// <summary>Reports a file access; true when the file holds credentials (by the path analyzer's findings or the fallback list).</summary>
     bool File(string path, FileOperation operation, int start, int length);
 
+    /// <summary>
+    /// <see cref="File(string, FileOperation, int, int)"/> with what the walker knows about the access: whether the
+    /// command reads the path as a tree, and whether a relative path still starts in the action's working directory.
+    /// </summary>
+    bool File(FileEffect effect, int start, int length) => File(effect.Path, effect.Operation, start, length);
+
     void Url(string url, string method, int start, int length);
 
     /// <summary>Reports a simple command about to be analysed (the program it runs is what paranoid mode's allow-list checks).</summary>

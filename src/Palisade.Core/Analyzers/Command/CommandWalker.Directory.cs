@@ -5,14 +5,18 @@ public sealed partial class CommandWalker
 {
     private string? _directory;
 
+    /// <summary>The line moved somewhere it does not name: relative operands no longer start in the action's working directory.</summary>
+    private bool _directoryLost;
+
     /// <summary>
     /// <c>cd DIR</c> to a place the line names (<c>/etc</c>, <c>~/.ssh</c>, or relative to one it named before): later relative
-    /// operands are judged where they are, so <c>cd ~/.aws &amp;&amp; cat credentials</c> reads what it reads. Anywhere
-    /// the line does not say (<c>cd "$dir"</c>, <c>cd -</c>) makes the directory unknown again.
+    /// operands are judged where they are, so <c>cd ~/.aws &amp;&amp; cat credentials</c> reads what it reads. A relative
+    /// <c>cd .aws</c> before any other stays relative: the action's working directory, if it has one, settles it. Anywhere
+    /// the line does not say (<c>cd "$dir"</c>, <c>cd -</c>) makes the directory unknown for the rest of the line.
     /// </summary>
     private void TrackDirectory(ArgvCommand c)
     {
-        if (c.Program is not ("cd" or "pushd" or "chdir")) return;
+        if (c.Program is not ("cd" or "pushd" or "chdir" or "set-location" or "sl" or "push-location")) return;
         string? target = null;
         var operands = 0;
         foreach (var a in c.Args)
@@ -27,8 +31,10 @@ public sealed partial class CommandWalker
             1 when target == "-" || !IsLiteralDirectory(target!) => null,
             1 when target![0] is '/' or '~' || target.StartsWith("$HOME", StringComparison.Ordinal) => ArgvNormalizer.NormalizePath(target),
             1 when _directory is not null => ArgvNormalizer.NormalizePath(_directory + "/" + target),
+            1 when !_directoryLost => target,
             _ => null,
         };
+        _directoryLost = _directory is null;
     }
 
     /// <summary>A directory the line spells out: no substitution, variable (but a leading <c>$HOME</c>), drive or backslash.</summary>
@@ -38,11 +44,16 @@ public sealed partial class CommandWalker
         return rest.IndexOfAny("$`%:\\") < 0;
     }
 
-    /// <summary>A relative operand as the path it names once the line has moved to a known directory.</summary>
+    /// <summary>
+    /// A relative operand as the path it names once the line has moved to a known directory (still relative to the
+    /// action's working directory after a relative <c>cd</c>), or marked unanchored once the line has lost its place.
+    /// </summary>
     private FileEffect InDirectory(FileEffect effect)
     {
         var p = effect.Path;
-        if (_directory is null || p.Length == 0 || p[0] is '/' or '~' or '$' or '\\' or '%' or '<' or '-' || p.Contains(':') || p.Contains('\\')) return effect;
+        if (p.Length == 0 || p[0] is '/' or '~' or '$' or '\\' or '%' or '<' or '-' || p.Contains(':') || p.Contains('\\')) return effect;
+        if (_directoryLost) return effect with { Unanchored = true };
+        if (_directory is null) return effect;
         return effect with { Path = ArgvNormalizer.NormalizePath(_directory + "/" + p) };
     }
 }

@@ -36,6 +36,9 @@ public sealed partial class CommandWalker
     }
 
     public CommandLimits Limits { get; }
+
+    /// <summary>Where the line starts (the action's working directory), if known: a tree read there is judged where it is.</summary>
+    public string? WorkingDirectory { get; init; }
     public CanonicalForm Form { get; }
 
     /// <summary>Analyses a whole line. <paramref name="dialect"/> null: decided from the text.</summary>
@@ -61,6 +64,7 @@ public sealed partial class CommandWalker
         }
         var saved = _outerSpan;
         var directory = _directory;
+        var lost = _directoryLost;
         _outerSpan ??= (start, length);
         _nestedDepth++;
         try
@@ -73,6 +77,7 @@ public sealed partial class CommandWalker
             _outerSpan = saved;
             // A `cd` inside `bash -c '…'` moves that shell, not the one around it.
             _directory = directory;
+            _directoryLost = lost;
         }
     }
 
@@ -109,9 +114,9 @@ public sealed partial class CommandWalker
         Form.Add("cmd", Render(c, withRedirects: true), start, length);
         _effects.Program(c, start, length);
         var archiver = c.Program is "tar" or "bsdtar" or "gtar" or "zip" or "7z" or "7za" or "rar" or "cpio" or "ditto";
-        foreach (var effect in FileEffects.Of(c)) Access(InDirectory(effect), archiver, facts, start, length);
+        foreach (var effect in FileEffects.Of(c)) Access(InDirectory(effect), c.Program, archiver, facts, start, length);
         if (outermost && c.Redirects.Count > 0)
-            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Access(InDirectory(effect), archiver, facts, start, length);
+            foreach (var effect in FileEffects.OfRedirects(c.Redirects)) Access(InDirectory(effect), c.Program, archiver, facts, start, length);
         Requests(c, start, length);
         facts.SendsNetwork |= IsNetworkSink(c);
         TrackDownload(c);
@@ -122,12 +127,26 @@ public sealed partial class CommandWalker
         return facts;
     }
 
-    /// <summary>A file the command itself touches: reported, and for an archiver, whether it takes a whole tree.</summary>
-    private void Access(FileEffect effect, bool archiver, CommandFacts facts, int start, int length)
+    /// <summary>
+    /// A file the command itself touches: reported, and for an archiver, whether it takes a whole tree. A tree read of a
+    /// whole home directory (or of the directory holding homes) is a fact of its own: a backup and the classic exfiltration
+    /// look the same, so the rule on it asks for a review.
+    /// </summary>
+    private void Access(FileEffect effect, string program, bool archiver, CommandFacts facts, int start, int length)
     {
         File(effect, facts, start, length);
-        facts.ReadsBulk |= archiver && effect.Operation == FileOperation.Read && IsBulkRoot(effect.Path);
+        if (effect.Operation != FileOperation.Read) return;
+        facts.ReadsBulk |= archiver && IsBulkRoot(effect.Path);
+        if (effect.Recursive && ReadsHomes(effect))
+        {
+            // An archive of it is bulk data for the flow checks; a copy by rsync or scp is its own network command.
+            facts.ReadsBulk |= archiver;
+            Flow("home-read-whole " + program, start, length);
+        }
     }
+
+    private bool ReadsHomes(FileEffect effect) =>
+        Paths.WholeDirectory.HoldsHomes(Paths.PathResolver.Resolve(effect.Path, effect.Unanchored ? null : WorkingDirectory).Canonical);
 
     /// <summary>A tree holding much of the machine's or the user's data.</summary>
     private static bool IsBulkRoot(string path) =>
@@ -203,7 +222,7 @@ public sealed partial class CommandWalker
         if (_innerActions < Limits.MaxInnerActions)
         {
             _innerActions++;
-            credential = _effects.File(effect.Path, effect.Operation, start, length);
+            credential = _effects.File(effect, start, length);
         }
         else
         {

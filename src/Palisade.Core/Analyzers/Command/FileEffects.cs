@@ -3,7 +3,20 @@ using Palisade.Core.Model;
 namespace Palisade.Core.Analyzers.Commands;
 
 /// <summary>A file a command touches, and how.</summary>
-public readonly record struct FileEffect(string Path, FileOperation Operation);
+public readonly record struct FileEffect(string Path, FileOperation Operation)
+{
+    /// <summary>
+    /// The command reads the path as a tree (<c>tar c</c>, <c>cp -r</c>, <c>grep -r</c>…): everything under it is read,
+    /// so a directory that holds credentials is read with them.
+    /// </summary>
+    public bool Recursive { get; init; }
+
+    /// <summary>
+    /// A relative path after the line moved somewhere it does not name (<c>cd "$d"</c>): the action's working directory
+    /// is no longer where it starts, so it is judged as written.
+    /// </summary>
+    public bool Unanchored { get; init; }
+}
 
 /// <summary>
 /// The files a command reads, writes, deletes or executes, from its arguments and redirections. These become
@@ -18,7 +31,7 @@ public static class FileEffects
         var args = c.Args;
         var p = c.Program;
         if (KnownCommands.ContentReaders.Contains(p)) return Reads(Operands(args, ReaderValueOptions.GetValueOrDefault(p, []), p));
-        if (KnownCommands.Searchers.Contains(p) || p is "jq" or "yq") return Search(args);
+        if (KnownCommands.Searchers.Contains(p) || p is "jq" or "yq") return Search(args, RecursiveOperands.Searches(c));
         if (KnownCommands.Deleters.Contains(p)) return Operands(args, [], p).Select(a => new FileEffect(a, FileOperation.Delete));
         if (KnownCommands.Modifiers.Contains(p))
         {
@@ -28,12 +41,16 @@ public static class FileEffects
         }
         return p switch
         {
-            "cp" or "install" or "ln" or "mv" or "copy" or "xcopy" or "robocopy" or "copy-item" or "ditto" => CopyLike(Operands(args, ["-S", "-m", "-o", "-g"], p).ToList()),
-            "scp" or "rsync" => CopyLike(Operands(args, ["-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J", "-e", "--rsh", "--exclude", "--include", "-f"], p).ToList(), remoteAware: true),
+            "cp" or "install" or "ln" or "mv" or "copy" or "xcopy" or "robocopy" or "copy-item" or "ditto" =>
+                CopyLike(Operands(args, ["-S", "-m", "-o", "-g"], p).ToList(), recursive: RecursiveOperands.Copies(c)),
+            "scp" or "rsync" => CopyLike(Operands(args, ["-P", "-i", "-o", "-F", "-c", "-l", "-S", "-J", "-e", "--rsh", "--exclude", "--include", "-f"], p).ToList(), remoteAware: true, recursive: RecursiveOperands.Copies(c)),
+            "rclone" => RecursiveOperands.Rclone(args),
+            "find" => RecursiveOperands.Find(args),
+            "compress-archive" => RecursiveOperands.CompressArchive(args),
             "tee" => Operands(args, [], p).Select(a => new FileEffect(a, FileOperation.Write)),
             "dd" => Dd(args),
             "tar" or "bsdtar" or "gtar" => Tar(args),
-            "zip" or "7z" or "7za" or "rar" => Archive(args),
+            "zip" or "7z" or "7za" or "rar" => Archive(args, p == "zip" ? RecursiveOperands.Zips(args) : args.Count > 0 && args[0] == "a"),
             "openssl" => OptionValues(args, ["-in"], FileOperation.Read).Concat(OptionValues(args, ["-out"], FileOperation.Write)),
             "curl" => Curl(args),
             "wget" or "wget2" => OptionValues(args, ["--post-file", "--body-file", "-i", "--input-file"], FileOperation.Read)
@@ -69,10 +86,11 @@ public static class FileEffects
         ["column"] = ["-s", "-t"], ["less"] = ["-p"], ["paste"] = ["-d"],
     };
 
-    private static IEnumerable<FileEffect> Reads(IEnumerable<string> paths) => paths.Select(a => new FileEffect(a, FileOperation.Read));
+    private static IEnumerable<FileEffect> Reads(IEnumerable<string> paths, bool recursive = false) =>
+        paths.Select(a => new FileEffect(a, FileOperation.Read) { Recursive = recursive });
 
     /// <summary>Operands: arguments that are not options or option values, and look like file names.</summary>
-    private static IEnumerable<string> Operands(IReadOnlyList<string> args, IReadOnlyCollection<string> withValue, string program)
+    internal static IEnumerable<string> Operands(IReadOnlyList<string> args, IReadOnlyCollection<string> withValue, string program)
     {
         var windows = program is "del" or "erase" or "rd" or "type" or "copy" or "xcopy" or "robocopy" or "icacls" or "attrib" or "takeown" or "findstr";
         var end = false;
@@ -91,21 +109,21 @@ public static class FileEffects
         }
     }
 
-    private static bool IsFileLike(string a) =>
+    internal static bool IsFileLike(string a) =>
         a.Length > 0 && a.Length < 4096 && !a.Contains("://") && !a.StartsWith("$(", StringComparison.Ordinal) && a is not ("-" or "{}" or "\\" or ";" or "+") && !a.Contains('\n');
 
-    private static IEnumerable<FileEffect> Search(IReadOnlyList<string> args)
+    private static IEnumerable<FileEffect> Search(IReadOnlyList<string> args, bool recursive)
     {
         var patternGiven = args.Any(a => a is "-e" or "-f" or "--regexp" || a.StartsWith("--regexp=", StringComparison.Ordinal));
-        var operands = Operands(args, ["-e", "-f", "-m", "-A", "-B", "-C", "--regexp", "--file", "-g", "-t"], "grep").ToList();
-        return Reads(patternGiven ? operands : operands.Skip(1));
+        var operands = Operands(args, ["-e", "-f", "-m", "-A", "-B", "-C", "--regexp", "--file", "-g", "-t", "-d", "--include", "--exclude", "--exclude-dir"], "grep").ToList();
+        return Reads(patternGiven ? operands : operands.Skip(1), recursive);
     }
 
-    private static IEnumerable<FileEffect> CopyLike(List<string> operands, bool remoteAware = false)
+    private static IEnumerable<FileEffect> CopyLike(List<string> operands, bool remoteAware = false, bool recursive = false)
     {
         if (operands.Count < 2) yield break;
         for (var i = 0; i < operands.Count - 1; i++)
-            if (!remoteAware || !IsRemote(operands[i])) yield return new FileEffect(operands[i], FileOperation.Read);
+            if (!remoteAware || !IsRemote(operands[i])) yield return new FileEffect(operands[i], FileOperation.Read) { Recursive = recursive };
         if (!remoteAware || !IsRemote(operands[^1])) yield return new FileEffect(operands[^1], FileOperation.Write);
     }
 
@@ -148,17 +166,19 @@ public static class FileEffects
             if (IsFileLike(a)) operands.Add(a);
         }
         if (archive is not null && archive != "-") yield return new FileEffect(archive, create ? FileOperation.Write : FileOperation.Read);
+        // tar descends into every directory it is given unless told not to.
+        var recursive = !args.Contains("--no-recursion");
         if (create)
-            foreach (var o in operands) yield return new FileEffect(o, FileOperation.Read);
+            foreach (var o in operands) yield return new FileEffect(o, FileOperation.Read) { Recursive = recursive };
     }
 
     /// <summary><c>zip [-r] ARCHIVE FILES…</c>, <c>7z a ARCHIVE FILES…</c>: the archive (or <c>-</c>, stdout) first, then what goes in.</summary>
-    private static IEnumerable<FileEffect> Archive(IReadOnlyList<string> args)
+    private static IEnumerable<FileEffect> Archive(IReadOnlyList<string> args, bool recursive)
     {
         var positional = args.Where(a => a == "-" || !(a.Length > 1 && a[0] == '-')).Where(a => a is not ("a" or "x" or "e" or "u")).ToList();
         if (positional.Count == 0) yield break;
         if (positional[0] != "-" && IsFileLike(positional[0])) yield return new FileEffect(positional[0], FileOperation.Write);
-        foreach (var o in positional.Skip(1).Where(IsFileLike)) yield return new FileEffect(o, FileOperation.Read);
+        foreach (var o in positional.Skip(1).Where(IsFileLike)) yield return new FileEffect(o, FileOperation.Read) { Recursive = recursive };
     }
 
     private static IEnumerable<FileEffect> Sed(IReadOnlyList<string> args)

@@ -30,7 +30,8 @@ public static class KnownTools
         ["WebFetch"] = [Fetch("url")],
         ["WebSearch"] = [],
         ["Glob"] = [Read("path"), Read("pattern")],
-        ["Grep"] = [Read("path")],
+        // Grep searches the content of every file under its path, by default the working directory.
+        ["Grep"] = [Read("path") with { Tree = true, Default = "." }],
         ["LS"] = [Read("path")],
         ["Task"] = [],
         ["TodoWrite"] = [],

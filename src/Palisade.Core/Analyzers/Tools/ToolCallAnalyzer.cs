@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Palisade.Core.Analyzers.Paths;
 using Palisade.Core.Model;
 
 namespace Palisade.Core.Analyzers.Tools;
@@ -49,7 +50,7 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
         }
 
         var known = KnownTools.Lookup(call);
-        var effectList = known is not null ? KnownEffects(known, args) : GenericToolAdapter.Effects(call).ToList();
+        var effectList = known is not null ? KnownEffects(known, args, action.WorkingDirectory is not null) : GenericToolAdapter.Effects(call).ToList();
         string? writtenFile = null;
         foreach (var (effect, _, value) in effectList)
             if (writtenFile is null && effect.Kind == EffectKind.File && effect.Operation == FileOperation.Write) writtenFile = value;
@@ -62,7 +63,11 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
                     context.Inspect(Inner(action, ActionKind.Command) with { CommandLine = value }, field);
                     break;
                 case EffectKind.File:
+                    var before = context.FindingsSoFar.Count;
                     context.Inspect(Inner(action, ActionKind.FileAccess) with { Path = value, FileOperation = effect.Operation }, field);
+                    if (effect.Tree)
+                        WholeDirectory.JudgeStoresInside(context, field, value, action.WorkingDirectory, before,
+                            store => Inner(action, ActionKind.FileAccess) with { Path = store, FileOperation = FileOperation.Read });
                     break;
                 case EffectKind.Url:
                     context.Inspect(Inner(action, ActionKind.HttpRequest) with { Url = value, Method = "GET" }, field);
@@ -83,20 +88,31 @@ public sealed class ToolCallAnalyzer : IActionAnalyzer
         return fields;
     }
 
-    private static List<(ToolEffect Effect, string Path, string Value)> KnownEffects(ToolEffect[] known, JsonElement args)
+    /// <param name="defaults">
+    /// Whether an absent argument takes the tool's default (<see cref="ToolEffect.Default"/>): only where the call says
+    /// where it runs, since a default like <c>.</c> names nothing without a working directory.
+    /// </param>
+    private static List<(ToolEffect Effect, string Path, string Value)> KnownEffects(ToolEffect[] known, JsonElement args, bool defaults)
     {
         var effects = new List<(ToolEffect, string, string)>();
         foreach (var e in known)
+        {
+            var count = effects.Count;
             foreach (var (path, value) in ArgumentPath.Select(args, e.Argument))
                 effects.Add((e, path, value));
+            if (defaults && effects.Count == count && e.Default is { } fallback) effects.Add((e, e.Argument, fallback));
+        }
         return effects;
     }
 
-    /// <summary>An action the tool call performs; its text was already scanned as an argument, so it carries no fields.</summary>
+    /// <summary>
+    /// An action the tool call performs; its text was already scanned as an argument, so it carries no fields. It runs
+    /// where the tool call runs: a relative path (or a shell line's relative operands) starts in the call's working directory.
+    /// </summary>
     private static AgentAction Inner(AgentAction outer, ActionKind kind) => new()
     {
         Kind = kind, FoundIn = ActionKind.ToolCall, Direction = outer.Direction, Source = outer.Source, Transport = outer.Transport,
-        SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName,
+        SessionId = outer.SessionId, AgentId = outer.AgentId, ToolName = outer.ToolName, WorkingDirectory = outer.WorkingDirectory,
     };
 
     private static Finding Unreadable(AnalysisContext context, string why) => new()

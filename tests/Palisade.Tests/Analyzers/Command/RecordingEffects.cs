@@ -9,10 +9,19 @@ internal sealed class RecordingEffects(Func<string, bool>? credential = null) : 
     public List<(string Path, FileOperation Operation)> Files { get; } = [];
     public List<(string Url, string Method)> Urls { get; } = [];
 
+    /// <summary>Every access with what the walker knew about it (a tree read, a relative path whose directory was lost).</summary>
+    public List<FileEffect> Effects { get; } = [];
+
     public bool File(string path, FileOperation operation, int start, int length)
     {
         Files.Add((path, operation));
         return credential?.Invoke(path) ?? false;
+    }
+
+    public bool File(FileEffect effect, int start, int length)
+    {
+        Effects.Add(effect);
+        return File(effect.Path, effect.Operation, start, length);
     }
 
     public void Url(string url, string method, int start, int length) => Urls.Add((url, method));
