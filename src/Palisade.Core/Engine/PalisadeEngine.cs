@@ -96,12 +96,12 @@ public sealed class PalisadeEngine
         return Policy.Decide(findings);
     }
 
-    /// <summary>Content scanners over the action's fields, then analyzers over its structure; analyzers may inspect inner actions.</summary>
-    /// <param name="directory">
-    /// The working directory of the action this one was found in: inner actions (the files of a command, of a tool call)
-    /// do not carry it, and paranoid mode resolves their relative paths against it. Only paranoid mode passes it on.
-    /// </param>
-    private void Inspect(AgentAction action, List<Finding> findings, string prefix, int depth, string? directory = null)
+    /// <summary>
+    /// Content scanners over the action's fields, then analyzers over its structure; analyzers may inspect inner actions.
+    /// Inner actions carry their own working directory (the analyzers pass it on), or none where the line lost its place
+    /// (<c>cd "$d"</c>): then a relative path is judged as written, by the path rules and by paranoid mode alike.
+    /// </summary>
+    private void Inspect(AgentAction action, List<Finding> findings, string prefix, int depth)
     {
         if (depth > AnalysisContext.MaxDepth)
         {
@@ -109,11 +109,7 @@ public sealed class PalisadeEngine
             return;
         }
         // The action's own target (tool name, path, URL host); the programs of a command come from the command analyzer.
-        if (_paranoid is not null)
-        {
-            directory = action.WorkingDirectory ?? directory;
-            _paranoid.Check(action, prefix, findings, directory);
-        }
+        _paranoid?.Check(action, prefix, findings);
         foreach (var field in action.Fields)
         {
             if (field.Text.Length == 0) continue;
@@ -138,7 +134,7 @@ public sealed class PalisadeEngine
                 findings.Add(EngineFinding("engine-decode-limit", path, "the decoding budget ran out before every encoded segment was decoded"));
         }
         if (_analyzers.Count == 0) return;
-        var context = new AnalysisContext(_services, findings, prefix, depth, _paranoid is null ? Recurse(findings) : Recurse(findings, directory));
+        var context = new AnalysisContext(_services, findings, prefix, depth, Recurse(findings));
         foreach (var analyzer in _analyzers)
         {
             if (analyzer.AppliesTo(action))
@@ -146,10 +142,7 @@ public sealed class PalisadeEngine
         }
     }
 
-    // Two methods, so that each closure captures only what it uses: enforce's is no larger for paranoid's directory.
     private Action<AgentAction, string, int> Recurse(List<Finding> findings) => (inner, p, d) => Inspect(inner, findings, p, d);
-
-    private Action<AgentAction, string, int> Recurse(List<Finding> findings, string? directory) => (inner, p, d) => Inspect(inner, findings, p, d, directory);
 
     /// <summary>
     /// Runs one scanner or analyzer. One that runs out of time or fails has not looked: in enforce that must stop the

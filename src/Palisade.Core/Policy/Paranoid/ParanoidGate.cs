@@ -37,11 +37,10 @@ public sealed class ParanoidGate
     }
 
     /// <summary>
-    /// Checks the target of a tool call, file access or HTTP request; other kinds have none and pass untouched.
-    /// <paramref name="directory"/>: where a relative path starts (the action's own working directory, or that of the
-    /// action it was found in).
+    /// Checks the target of a tool call, file access or HTTP request; other kinds have none and pass untouched. A relative
+    /// path starts in the action's working directory, which analyzers give the actions they find inside others.
     /// </summary>
-    public void Check(AgentAction action, string field, List<Finding> findings, string? directory = null)
+    public void Check(AgentAction action, string field, List<Finding> findings)
     {
         switch (action.Kind)
         {
@@ -53,7 +52,7 @@ public sealed class ParanoidGate
                 Hold(findings, field.Length == 0 ? "tool" : field, name, $"tool '{name}' is not on paranoid.allow_tools");
                 break;
             case ActionKind.FileAccess when action.Path is { Length: > 0 } path:
-                CheckPath(path, action.WorkingDirectory ?? directory, field.Length == 0 ? "path" : field, findings);
+                CheckPath(path, action.WorkingDirectory, field.Length == 0 ? "path" : field, findings);
                 break;
             case ActionKind.HttpRequest when action.Url is { Length: > 0 } url:
                 CheckUrl(url, field.Length == 0 ? "url" : field, findings);

@@ -83,6 +83,17 @@ public sealed class ParanoidTargetTests
     }
 
     [Fact]
+    public void After_a_cd_to_a_place_the_line_does_not_name_a_relative_path_is_not_taken_to_be_in_the_working_directory()
+    {
+        var engine = ParanoidEngine.Create("paranoid:\n  allow_commands: [cd, cat]\n  allow_paths: ['/home/u/proj/**']\n");
+        var anchored = Core.Engine.ScanKind.ToAction("command", "cd src && cat a.cs") with { WorkingDirectory = "/home/u/proj" };
+        Assert.Equal(Decision.Allow, engine.Evaluate(anchored).Decision);
+        // Where "$D" points is unknown, so notes.txt could be anywhere: held, not matched against the listed project.
+        var lost = anchored with { CommandLine = "cd \"$D\" && cat notes.txt" };
+        Assert.Equal(["notes.txt"], engine.Evaluate(lost).Held());
+    }
+
+    [Fact]
     public void A_file_a_path_rule_blocks_stays_blocked_even_when_listed()
     {
         var v = ParanoidEngine.Create("paranoid:\n  allow_paths: ['~/**']\n").Path("~/.ssh/id_rsa");
